@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { DeskbotError } from '../core/errors.js';
+
+const optionalString = z.string().trim().min(1).optional().catch(undefined);
+
+/** Every environment variable deskbot reads; `.env.example` documents each one. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL; unset → embedded PostgreSQL (PGlite) under DATA_DIR. */
+  DATABASE_URL: optionalString,
+  /** Redis; unset → a private redis-server started from PATH. */
+  REDIS_URL: optionalString,
+  DATA_DIR: z.string().default('./data'),
+  /** Folder of Markdown knowledge articles imported into an empty database at first start. */
+  KB_SEED_DIR: optionalString,
+  /** Direct Line secret that host pages' backends exchange for conversation tokens. Unset → the web chat is open to guests. */
+  DIRECTLINE_SECRET: optionalString,
+  /** Key that signs Direct Line tokens; derived from DIRECTLINE_SECRET, or random per start, when unset. */
+  DIRECTLINE_TOKEN_KEY: optionalString,
+  /** Minutes a Direct Line token lives. */
+  DIRECTLINE_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** Classifier confidence at or above which deskbot acts without asking. */
+  CONFIDENCE_ACT: z.coerce.number().min(0).max(1).default(0.6),
+  /** Classifier confidence below which deskbot treats a message as not understood. */
+  CONFIDENCE_CONFIRM: z.coerce.number().min(0).max(1).default(0.3),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+});
+
+/** Validated configuration, read once by the composition root and injected everywhere else. */
+export type Config = z.infer<typeof configSchema>;
+
+/**
+ * Parse and validate configuration from an environment map.
+ * @throws DeskbotError `config_invalid` naming every bad variable
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new DeskbotError('config_invalid', `Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,6 @@
+/** The core's public types: the only things adapters may import. */
+export type * from './message.js';
+export type * from './reply.js';
+export type * from './adapter.js';
+export { DeskbotError, asDeskbotError } from './errors.js';
+export type { DeskbotErrorCode } from './errors.js';

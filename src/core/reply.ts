@@ -1,0 +1,53 @@
+/**
+ * The channel-neutral reply model. Every reply has plain `text` (the fallback for notifications, screen readers and
+ * channels without cards); adapters render the structured parts natively (Block Kit, Adaptive Cards, hero cards).
+ */
+
+/** Message kinds the understanding step tells apart. */
+export type MessageKind = 'incident' | 'service_request' | 'question' | 'ticket_status' | 'greeting' | 'out_of_scope';
+
+/** A button. `value` is opaque to adapters and comes back unchanged as {@link InboundAction.value}. */
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+/** A knowledge article offered to the employee. */
+export interface ArticleCard {
+  id: string;
+  slug: string;
+  title: string;
+  /** A short plain-text excerpt that matched the query. */
+  snippet: string;
+}
+
+/** A ticket shown to its requester. Priority 1–4 (P1 highest); times are ISO 8601 strings. */
+export interface TicketCard {
+  number: string;
+  kind: 'incident' | 'service_request';
+  title: string;
+  status: 'new' | 'in_progress' | 'on_hold' | 'resolved' | 'closed';
+  priority: number;
+  responseDueAt: string;
+  resolutionDueAt: string;
+  updatedAt: string;
+}
+
+/** One outbound message. */
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  articles?: ArticleCard[];
+  tickets?: TicketCard[];
+}
+
+/** What the understanding step concluded, attached to a turn's result for adapters, logs and the replay tool. */
+export interface TurnSummary {
+  kind: MessageKind | null;
+  intent: string | null;
+  confidence: number;
+  /** Ticket number opened in this turn, if any. */
+  ticket?: string;
+  /** Slugs of articles offered in this turn. */
+  articles?: string[];
+}
