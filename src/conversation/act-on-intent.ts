@@ -1,0 +1,69 @@
+import type { IntentDefinition } from '../classification/types.js';
+import type { Level } from '../tickets/priority-matrix.js';
+import type { ImpactAnswer } from './choice-values.js';
+import { openTicketAndReply } from './open-ticket-reply.js';
+import { showTicketStatus } from './show-ticket-status.js';
+import { suggestArticles } from './suggest-articles.js';
+import type { Turn } from './turn.js';
+import { buttons, say } from './wording.js';
+
+/** ITIL impact and urgency implied by each answer to the one impact question. */
+export const impactAnswers: Record<ImpactAnswer, { impact: Level; urgency: Level }> = {
+  many_blocked: { impact: 1, urgency: 1 },
+  me_blocked: { impact: 3, urgency: 1 },
+  workaround: { impact: 3, urgency: 3 },
+};
+
+/**
+ * Do what an understood intent calls for. `text` is the employee's (redacted) words that expressed it, which may be
+ * an earlier message when the intent was confirmed by a button.
+ */
+export async function actOnIntent(turn: Turn, intent: IntentDefinition, text: string): Promise<void> {
+  turn.state.misses = 0;
+  turn.state.pending = undefined;
+  turn.summary.kind = intent.kind;
+  turn.summary.intent = intent.name;
+  switch (intent.kind) {
+    case 'incident':
+      return handleIncident(turn, intent, text);
+    case 'service_request':
+    case 'question':
+      return knowledgeFirst(turn, intent, text);
+    case 'ticket_status':
+      return showTicketStatus(turn, []);
+    case 'greeting':
+      turn.replies.push({ text: say.greeting(turn.employee.displayName) });
+  }
+}
+
+/** Incidents: infer impact and urgency from the words; ask one question only when the words give neither. */
+async function handleIncident(turn: Turn, intent: IntentDefinition, text: string): Promise<void> {
+  const { impact, urgency } = turn.services.catalog.understander.understand(text);
+  if (impact === undefined && urgency === undefined) {
+    turn.state.pending = { type: 'ask_impact', intent: intent.name, text };
+    turn.replies.push({ text: say.askImpact, choices: buttons.impact() });
+    return;
+  }
+  await openTicketAndReply(turn, {
+    kind: 'incident', intent, text,
+    impact: impact ?? intent.defaultImpact, urgency: urgency ?? intent.defaultUrgency,
+    suggestArticles: true,
+  });
+}
+
+/** Service requests and questions: knowledge base first, a ticket when it does not help. */
+async function knowledgeFirst(turn: Turn, intent: IntentDefinition, text: string): Promise<void> {
+  const articles = suggestArticles(turn, text, intent, 3);
+  if (articles.length) {
+    turn.summary.articles = articles.map((a) => a.slug);
+    turn.state.pending = { type: 'kb_feedback', intent: intent.name, text, articles: turn.summary.articles };
+    turn.replies.push({ text: say.kbIntro(articles.length), articles });
+    turn.replies.push({ text: say.kbAsk, choices: buttons.kbFeedback() });
+    return;
+  }
+  if (intent.kind === 'service_request') {
+    return openTicketAndReply(turn, { kind: 'service_request', intent, text, impact: intent.defaultImpact, urgency: intent.defaultUrgency });
+  }
+  turn.state.pending = { type: 'kb_feedback', intent: intent.name, text, articles: [] };
+  turn.replies.push({ text: say.kbNone, choices: buttons.yesNo() });
+}

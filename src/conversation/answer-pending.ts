@@ -1,0 +1,82 @@
+import type { Understanding } from '../classification/types.js';
+import type { ChoiceAction } from './choice-values.js';
+import { typedYesNo } from './choice-values.js';
+import type { Pending } from './dialog-state.js';
+import { actOnIntent, impactAnswers } from './act-on-intent.js';
+import { handleMiss } from './handle-miss.js';
+import { openTicketAndReply } from './open-ticket-reply.js';
+import type { Turn } from './turn.js';
+import { say } from './wording.js';
+
+/** Longest typed answer (in words) still read as an answer to the impact question rather than a new message. */
+const shortAnswerWords = 8;
+
+/**
+ * Try to read the message as the answer to what deskbot asked. Returns false when it is not an answer (a new topic),
+ * so the caller handles it as a fresh message.
+ */
+export async function answerPending(turn: Turn, pending: Pending, action: ChoiceAction | null, understanding: Understanding): Promise<boolean> {
+  const yesNo = action?.type === 'yes' || action?.type === 'no' ? action.type : action ? null : typedYesNo(turn.text);
+  const { catalog } = turn.services;
+  switch (pending.type) {
+    case 'confirm_intent': {
+      const intent = catalog.get(pending.intent);
+      if (yesNo === 'yes' && intent) { await actOnIntent(turn, intent, pending.text); return true; }
+      if (yesNo === 'no') { handleMiss(turn, { outOfScope: false }); return true; }
+      return false;
+    }
+    case 'choose_intent': {
+      if (action?.type === 'intent') {
+        const intent = catalog.get(action.intent);
+        if (intent) { await actOnIntent(turn, intent, pending.text); return true; }
+      }
+      if (action?.type === 'none' || yesNo === 'no') { handleMiss(turn, { outOfScope: false }); return true; }
+      return false;
+    }
+    case 'ask_impact': {
+      const intent = catalog.get(pending.intent) ?? null;
+      const answered = action?.type === 'impact' ? impactAnswers[action.level] : null;
+      const typed = !action && turn.text.split(/\s+/).length <= shortAnswerWords;
+      if (!answered && !typed) return false;
+      const impact = answered?.impact ?? understanding.impact ?? intent?.defaultImpact ?? 3;
+      const urgency = answered?.urgency ?? understanding.urgency ?? intent?.defaultUrgency ?? 3;
+      const text = typed ? `${pending.text}\n${turn.text}` : pending.text;
+      await openTicketAndReply(turn, { kind: 'incident', intent, text, impact, urgency, suggestArticles: true });
+      turn.summary.kind = 'incident';
+      turn.summary.intent = intent?.name ?? null;
+      return true;
+    }
+    case 'kb_feedback': {
+      if (!yesNo) return false;
+      const intent = pending.intent ? catalog.get(pending.intent) ?? null : null;
+      turn.summary.intent = intent?.name ?? null;
+      if (pending.articles.length) turn.services.metrics.knowledgeAnswers.inc({ outcome: yesNo === 'yes' ? 'accepted' : 'rejected' });
+      if (yesNo === 'yes' && pending.articles.length) {
+        turn.state.pending = undefined;
+        turn.replies.push({ text: say.kbAccepted });
+        return true;
+      }
+      if (yesNo === 'no' && !pending.articles.length) {
+        turn.state.pending = undefined;
+        turn.replies.push({ text: say.declinedTicket });
+        return true;
+      }
+      // "No, it did not help" after articles, or "yes, open one" when none were found: log it.
+      const kind = intent?.kind === 'incident' ? 'incident' : 'service_request';
+      turn.summary.kind = kind;
+      const escalation = intent?.agentOnly ? 'requested_human' as const : undefined;
+      await openTicketAndReply(turn, { kind, intent, text: pending.text, impact: intent?.defaultImpact ?? 3, urgency: intent?.defaultUrgency ?? 3, escalation });
+      return true;
+    }
+    case 'offer_help': {
+      const wantsHuman = action?.type === 'human';
+      if (!wantsHuman && action?.type !== 'open_ticket' && yesNo !== 'yes') return false;
+      turn.summary.kind = 'service_request';
+      await openTicketAndReply(turn, {
+        kind: 'service_request', intent: null, text: pending.text, impact: 3, urgency: 3,
+        escalation: wantsHuman ? 'requested_human' : 'understanding_failed',
+      });
+      return true;
+    }
+  }
+}

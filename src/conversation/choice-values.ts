@@ -1,0 +1,45 @@
+/**
+ * The opaque button values deskbot puts in replies and gets back in `InboundAction.value`.
+ * Kept short because Slack and Teams limit action payload sizes.
+ */
+export type ChoiceAction =
+  | { type: 'yes' }
+  | { type: 'no' }
+  | { type: 'intent'; intent: string }
+  | { type: 'none' }
+  | { type: 'impact'; level: ImpactAnswer }
+  | { type: 'open_ticket' }
+  | { type: 'human' };
+
+/** Answers to the one impact question: who is affected and can they work. */
+export type ImpactAnswer = 'many_blocked' | 'me_blocked' | 'workaround';
+
+/** Encode a choice action as a button value. */
+export function choiceValue(action: ChoiceAction): string {
+  switch (action.type) {
+    case 'intent': return `intent:${action.intent}`;
+    case 'impact': return `impact:${action.level}`;
+    default: return action.type;
+  }
+}
+
+/** Decode a button value; null for anything deskbot did not issue. */
+export function parseChoiceValue(value: string): ChoiceAction | null {
+  const [head, arg] = value.split(':', 2) as [string, string | undefined];
+  if (head === 'intent' && arg) return { type: 'intent', intent: arg };
+  if (head === 'impact' && (arg === 'many_blocked' || arg === 'me_blocked' || arg === 'workaround')) return { type: 'impact', level: arg };
+  if (head === 'yes' || head === 'no' || head === 'none' || head === 'open_ticket' || head === 'human') return { type: head };
+  return null;
+}
+
+const yesPattern = /^(y|yes|yeah|yep|yup|sure|ok|okay|correct|right|exactly|it did|that did|solved|fixed|that worked|it worked|works now|perfect|great)\b/i;
+const noPattern = /^(n|no|nope|nah|not really|not quite|didn'?t|did not|doesn'?t|does not|still|wrong|neither|none)\b/i;
+
+/** Read a typed yes/no, for employees who answer in words instead of pressing a button. */
+export function typedYesNo(text: string): 'yes' | 'no' | null {
+  const t = text.trim();
+  if (t.length > 60) return null;
+  if (noPattern.test(t)) return 'no';
+  if (yesPattern.test(t)) return 'yes';
+  return null;
+}

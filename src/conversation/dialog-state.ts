@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * What the bot is waiting for in a conversation. Kept in `Conversation.state` (JSON) so that any instance can take the
+ * next message, and so that a restart loses nothing.
+ */
+const pendingSchema = z.discriminatedUnion('type', [
+  /** "Do you mean …?" with Yes / No. */
+  z.object({ type: z.literal('confirm_intent'), intent: z.string(), text: z.string() }),
+  /** Two or three candidate intents offered as buttons. */
+  z.object({ type: z.literal('choose_intent'), intents: z.array(z.string()), text: z.string() }),
+  /** The one question asked before opening an incident whose impact and urgency the words did not give. */
+  z.object({ type: z.literal('ask_impact'), intent: z.string(), text: z.string() }),
+  /** Knowledge articles were offered: "Did this solve it?" */
+  z.object({ type: z.literal('kb_feedback'), intent: z.string().nullable(), text: z.string(), articles: z.array(z.string()) }),
+  /** Understanding failed twice: offer a ticket or a person. */
+  z.object({ type: z.literal('offer_help'), text: z.string() }),
+]);
+
+export type Pending = z.infer<typeof pendingSchema>;
+
+const stateSchema = z.object({
+  pending: pendingSchema.optional(),
+  /** Consecutive messages not understood. */
+  misses: z.number().int().min(0).default(0),
+  /** The last message not understood, so that a ticket offered after the second miss carries both. */
+  lastMissText: z.string().optional(),
+});
+
+/** Dialog state of one conversation. */
+export type DialogState = z.infer<typeof stateSchema>;
+
+/** Read stored state; anything unreadable (older shape, manual edits) starts afresh rather than failing the turn. */
+export function parseDialogState(json: unknown): DialogState {
+  const parsed = stateSchema.safeParse(json ?? {});
+  return parsed.success ? parsed.data : { misses: 0 };
+}

@@ -1,0 +1,100 @@
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../db/client.js';
+import type { InboundMessage } from '../core/message.js';
+import type { Reply, TurnSummary } from '../core/reply.js';
+import type { TurnHandler, TurnResult } from '../core/adapter.js';
+import { redactSecrets } from '../redaction/redact.js';
+import { parseChoiceValue } from './choice-values.js';
+import { parseDialogState } from './dialog-state.js';
+import { identifyEmployee } from './identify-employee.js';
+import { recordInboundEvent } from './record-inbound-event.js';
+import { respond } from './respond.js';
+import { sanitizeText } from './sanitize-text.js';
+import { storeFailedMessage } from './store-failed-message.js';
+import type { Turn, TurnServices } from './turn.js';
+
+/** What the pipeline needs; `services` may be swapped between turns (retrained intents, re-indexed articles). */
+export interface PipelineDeps {
+  prisma: PrismaClient;
+  services: () => TurnServices;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+/** Longest a turn's transaction may run, in milliseconds, before it is rolled back and answered as a failure. */
+const turnTimeoutMs = 15_000;
+
+/**
+ * The one conversation pipeline for every channel:
+ * normalize → drop duplicates by event id → identify the employee → redact secrets → understand → act → reply.
+ * A turn runs in one database transaction holding its conversation's row lock, so concurrent messages of one
+ * conversation (even on different instances) take turns, and a crash leaves nothing half-done.
+ */
+export function createPipeline(deps: PipelineDeps): TurnHandler {
+  const clock = deps.clock ?? (() => new Date());
+  return {
+    async handle(message: InboundMessage): Promise<TurnResult> {
+      const started = performance.now();
+      const services = deps.services();
+      const log = deps.logger.child({ channel: message.channel, eventId: message.eventId });
+      try {
+        const result = await deps.prisma.$transaction((tx) => runTurn(tx as unknown as PrismaClient, message, services, clock()), { timeout: turnTimeoutMs, maxWait: turnTimeoutMs });
+        if (result.duplicate) services.metrics.duplicates.inc({ channel: message.channel });
+        else services.metrics.messages.inc({ channel: message.channel, kind: result.summary.kind ?? 'action' });
+        log.info({ conversationId: result.conversationId, kind: result.summary.kind, intent: result.summary.intent, ticket: result.summary.ticket, duplicate: result.duplicate }, 'turn');
+        return result;
+      } catch (err) {
+        services.metrics.errors.inc({ stage: 'pipeline' });
+        log.error({ err }, 'turn failed; storing the message and apologising');
+        return storeFailedMessage(deps.prisma, message, err, log);
+      } finally {
+        services.metrics.turnSeconds.observe({ channel: message.channel }, (performance.now() - started) / 1000);
+      }
+    },
+  };
+}
+
+async function runTurn(db: PrismaClient, message: InboundMessage, services: TurnServices, now: Date): Promise<TurnResult> {
+  const emptySummary: TurnSummary = { kind: null, intent: null, confidence: 0 };
+  const employee = await identifyEmployee(db, message.channel, message.sender);
+  const conversation = await db.conversation.upsert({
+    where: { channel_externalId: { channel: message.channel, externalId: message.conversation.externalId } },
+    create: { channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: (message.conversation.reference ?? {}) as object },
+    update: message.conversation.reference ? { reference: message.conversation.reference as object } : {},
+  });
+  await db.$executeRaw`SELECT 1 FROM "Conversation" WHERE "id" = ${conversation.id} FOR UPDATE`;
+  if (!(await recordInboundEvent(db, message.channel, message.eventId))) {
+    return { conversationId: conversation.id, duplicate: true, replies: [], summary: emptySummary };
+  }
+
+  const { text } = redactSecrets(sanitizeText(message.text).text);
+  const action = message.action ? parseChoiceValue(message.action.value) : null;
+  const understanding = services.catalog.understander.understand(action ? '' : text);
+  const fresh = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { state: true } });
+  const turn: Turn = {
+    db, services, channel: message.channel, employee, conversationId: conversation.id, text,
+    state: parseDialogState(fresh.state),
+    eventKey: `${message.channel}:${message.eventId}`,
+    now, replies: [],
+    summary: action ? { ...emptySummary } : { kind: understanding.kind, intent: understanding.intent, confidence: understanding.confidence },
+  };
+  await respond(turn, understanding, action);
+
+  await db.message.create({
+    data: {
+      conversationId: conversation.id, direction: 'inbound', text, eventId: message.eventId,
+      payload: message.action ? { action: message.action.value } : undefined,
+      kind: action ? null : understanding.kind, intent: action ? null : understanding.intent, confidence: action ? null : understanding.confidence,
+    },
+  });
+  await storeReplies(db, conversation.id, turn.replies);
+  await db.conversation.update({ where: { id: conversation.id }, data: { state: turn.state as object } });
+  return { conversationId: conversation.id, duplicate: false, replies: turn.replies, summary: turn.summary };
+}
+
+async function storeReplies(db: PrismaClient, conversationId: string, replies: Reply[]): Promise<void> {
+  if (!replies.length) return;
+  await db.message.createMany({
+    data: replies.map((r) => ({ conversationId, direction: 'outbound' as const, text: r.text, payload: r as object })),
+  });
+}

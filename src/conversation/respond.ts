@@ -1,0 +1,84 @@
+import type { Understanding } from '../classification/types.js';
+import type { Choice } from '../core/reply.js';
+import { actOnIntent } from './act-on-intent.js';
+import { answerPending } from './answer-pending.js';
+import { asksForHuman } from './asks-for-human.js';
+import { choiceValue, type ChoiceAction } from './choice-values.js';
+import { handleMiss } from './handle-miss.js';
+import { openTicketAndReply } from './open-ticket-reply.js';
+import { showTicketStatus } from './show-ticket-status.js';
+import type { Turn } from './turn.js';
+import { say } from './wording.js';
+
+/** Two candidates closer than this in confidence are both offered, rather than confirming the first. */
+const closeCall = 0.2;
+
+const thanksPattern = /^(thanks?|thank you|thx|ty|cheers|great,? thanks?)\b/i;
+
+/**
+ * Decide and produce the replies for one understood message: answer what deskbot asked if this is the answer,
+ * otherwise act in tiers — confident → act; unsure → confirm or offer the top choices; lost → rephrase, then offer help.
+ */
+export async function respond(turn: Turn, understanding: Understanding, action: ChoiceAction | null): Promise<void> {
+  const pending = turn.state.pending;
+  if (pending && (await answerPending(turn, pending, action, understanding))) return;
+  turn.state.pending = undefined;
+  if (action) return respondToStaleAction(turn, action);
+  if (!turn.text) { turn.replies.push({ text: say.empty }); return; }
+  if (asksForHuman(turn.text)) {
+    return openTicketAndReply(turn, { kind: 'service_request', intent: null, text: turn.text, impact: 3, urgency: 3, escalation: 'requested_human' });
+  }
+
+  const { catalog, thresholds } = turn.services;
+  if (understanding.kind === 'ticket_status') return showTicketStatus(turn, understanding.ticketNumbers);
+  if (understanding.kind === 'greeting') {
+    turn.state.misses = 0;
+    turn.replies.push({ text: thanksPattern.test(turn.text) ? say.thanks : say.greeting(turn.employee.displayName) });
+    return;
+  }
+  const intent = understanding.intent ? catalog.get(understanding.intent) : undefined;
+  if (understanding.kind === 'out_of_scope' || !intent || understanding.confidence < thresholds.confirm) {
+    return handleMiss(turn, { outOfScope: understanding.kind === 'out_of_scope' });
+  }
+  if (understanding.confidence >= thresholds.act) return actOnIntent(turn, intent, turn.text);
+  return clarify(turn, understanding);
+}
+
+/** Unsure: offer the close candidates as buttons, or confirm the single likely one. */
+function clarify(turn: Turn, understanding: Understanding): void {
+  const { catalog, thresholds } = turn.services;
+  const best = understanding.alternatives[0]!;
+  const close = understanding.alternatives
+    .filter((a) => best.confidence - a.confidence < closeCall && a.confidence >= thresholds.confirm / 2)
+    .map((a) => catalog.get(a.intent))
+    .filter((d): d is NonNullable<typeof d> => Boolean(d))
+    .slice(0, 3);
+  if (close.length >= 2) {
+    const choices: Choice[] = close.map((d) => ({ label: d.description || d.name, value: choiceValue({ type: 'intent', intent: d.name }) }));
+    choices.push({ label: 'Something else', value: choiceValue({ type: 'none' }) });
+    turn.state.pending = { type: 'choose_intent', intents: close.map((d) => d.name), text: turn.text };
+    turn.replies.push({ text: say.choose, choices });
+    return;
+  }
+  const intent = catalog.get(best.intent)!;
+  turn.state.pending = { type: 'confirm_intent', intent: intent.name, text: turn.text };
+  turn.replies.push({
+    text: say.confirm(intent.description || intent.name),
+    choices: [{ label: 'Yes', value: choiceValue({ type: 'yes' }) }, { label: 'No', value: choiceValue({ type: 'no' }) }],
+  });
+}
+
+/** A button from an earlier exchange: still honour the ones that make sense on their own. */
+async function respondToStaleAction(turn: Turn, action: ChoiceAction): Promise<void> {
+  if (action.type === 'intent') {
+    const intent = turn.services.catalog.get(action.intent);
+    if (intent) return actOnIntent(turn, intent, turn.text);
+  }
+  if (action.type === 'human' || action.type === 'open_ticket') {
+    return openTicketAndReply(turn, {
+      kind: 'service_request', intent: null, text: turn.text, impact: 3, urgency: 3,
+      escalation: action.type === 'human' ? 'requested_human' : undefined,
+    });
+  }
+  turn.replies.push({ text: say.staleChoice });
+}

@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../db/client.js';
+import type { InboundMessage } from '../core/message.js';
+import type { TurnResult } from '../core/adapter.js';
+import { redactSecrets } from '../redaction/redact.js';
+import { identifyEmployee } from './identify-employee.js';
+import { recordInboundEvent } from './record-inbound-event.js';
+import { sanitizeText } from './sanitize-text.js';
+import { say } from './wording.js';
+
+/**
+ * Keep a message whose turn failed, with the error, and produce the apology. The event id is recorded too, so a
+ * redelivery does not run the failing turn again and answer twice. When even this fails (database down), the
+ * message goes to the log — redacted — so that it is still not lost.
+ */
+export async function storeFailedMessage(prisma: PrismaClient, message: InboundMessage, error: unknown, log: Logger): Promise<TurnResult> {
+  const text = redactSecrets(sanitizeText(message.text).text).text;
+  const reason = error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500);
+  const reference = message.eventId.slice(-12);
+  const reply = { text: say.failed(reference) };
+  try {
+    const employee = await identifyEmployee(prisma, message.channel, message.sender);
+    const conversation = await prisma.conversation.upsert({
+      where: { channel_externalId: { channel: message.channel, externalId: message.conversation.externalId } },
+      create: { channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: (message.conversation.reference ?? {}) as object },
+      update: {},
+    });
+    const first = await recordInboundEvent(prisma, message.channel, message.eventId);
+    if (!first) return { conversationId: conversation.id, duplicate: true, replies: [], summary: { kind: null, intent: null, confidence: 0 } };
+    await prisma.message.create({ data: { conversationId: conversation.id, direction: 'inbound', text, eventId: message.eventId, error: reason } });
+    await prisma.message.create({ data: { conversationId: conversation.id, direction: 'outbound', text: reply.text, payload: reply } });
+    return { conversationId: conversation.id, duplicate: false, replies: [reply], summary: { kind: null, intent: null, confidence: 0 } };
+  } catch (storeError) {
+    log.fatal({ storeError, message: { channel: message.channel, eventId: message.eventId, conversation: message.conversation.externalId, text } }, 'could not store a failed message');
+    return { conversationId: '', duplicate: false, replies: [reply], summary: { kind: null, intent: null, confidence: 0 } };
+  }
+}

@@ -1,0 +1,23 @@
+import type { IntentDefinition } from '../classification/types.js';
+import type { ArticleCard } from '../core/reply.js';
+import type { Turn } from './turn.js';
+
+/** Share of the best hit's score below which other hits are left out as noise. */
+const relativeCutoff = 0.5;
+
+/**
+ * Pick up to `k` articles for a message: the search ranks by the words, boosted by the intent's own articles;
+ * hits far weaker than the best one are dropped rather than shown as filler.
+ */
+export function suggestArticles(turn: Turn, text: string, intent: IntentDefinition | null, k: number): ArticleCard[] {
+  const query = text || intent?.description || '';
+  if (!query) return [];
+  const hits = turn.services.knowledge.search(query, { k: k + 2, intents: intent ? [intent.name] : undefined });
+  if (!hits.length) return [];
+  const linked = new Set(intent?.articleSlugs ?? []);
+  const best = hits[0]!.score;
+  return hits
+    .filter((h) => linked.has(h.slug) || h.score >= best * relativeCutoff)
+    .slice(0, k)
+    .map((h) => ({ id: h.id, slug: h.slug, title: h.title, snippet: h.snippet }));
+}

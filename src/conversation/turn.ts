@@ -1,0 +1,51 @@
+import type { Db } from '../db/client.js';
+import type { ChannelName } from '../core/message.js';
+import type { Reply, TurnSummary } from '../core/reply.js';
+import type { IntentCatalog } from '../intents/intent-catalog.js';
+import type { KnowledgeIndex } from '../knowledge/types.js';
+import type { SlaPolicy } from '../tickets/sla-policy.js';
+import type { DeskbotMetrics } from '../observability/metrics.js';
+import type { DialogState } from './dialog-state.js';
+import type { EmployeeRef } from './identify-employee.js';
+
+/** Confidence tiers: at or above `act` deskbot acts; between `confirm` and `act` it asks; below `confirm` it is lost. */
+export interface ConfidenceThresholds {
+  act: number;
+  confirm: number;
+}
+
+/** A ticket that just became urgent enough for a person; the escalation module (BullMQ) listens to this. */
+export interface EscalationRequest {
+  ticketId: string;
+  ticketNumber: string;
+  conversationId: string;
+  reason: 'requested_human' | 'understanding_failed' | 'high_priority';
+}
+
+/** What the act step may use, besides the database transaction. */
+export interface TurnServices {
+  catalog: IntentCatalog;
+  knowledge: KnowledgeIndex;
+  thresholds: ConfidenceThresholds;
+  metrics: DeskbotMetrics;
+  slaPolicy?: SlaPolicy;
+  /** Called inside the turn's transaction, so an escalation is written together with its ticket (transactional outbox). */
+  escalate?: (db: Db, request: EscalationRequest) => Promise<void>;
+}
+
+/** One turn being worked on: the handlers read the message and append replies, update state and the summary. */
+export interface Turn {
+  db: Db;
+  services: TurnServices;
+  channel: ChannelName;
+  employee: EmployeeRef;
+  conversationId: string;
+  /** Inbound text after redaction. */
+  text: string;
+  state: DialogState;
+  /** `channel:eventId`, which makes ticket creation idempotent. */
+  eventKey: string;
+  now: Date;
+  replies: Reply[];
+  summary: TurnSummary;
+}

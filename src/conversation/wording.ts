@@ -1,0 +1,66 @@
+import type { Choice } from '../core/reply.js';
+import { choiceValue } from './choice-values.js';
+
+/** Everything deskbot says, in one place so that tone stays consistent and translation is possible later. */
+export const say = {
+  greeting: (name: string | null) =>
+    `Hi${name ? ` ${name.split(' ')[0]}` : ''}! I'm the IT service desk bot. Tell me what's wrong or what you need, in your own words — for example "VPN drops every 5 minutes" or "I need access to the finance share". Say "my tickets" to see your tickets.`,
+  thanks: 'You\'re welcome! Anything else I can help with?',
+  empty: 'I didn\'t catch any text there. What can I help you with?',
+  rephrase:
+    'Sorry, I didn\'t understand that. Could you say it another way? For example "my laptop won\'t start" or "I need Visio installed".',
+  outOfScope:
+    'I can only help with IT problems and requests: passwords, accounts, access, software, hardware, email, VPN, wifi, printers and phones. What do you need?',
+  offerHelp: 'I\'m still not sure what you need. I can open a ticket with what you wrote, or get a person from the service desk to help.',
+  confirm: (description: string) => `Just to check: ${lowerFirst(description)} — is that right?`,
+  choose: 'I\'m not sure which of these you mean. Please pick one:',
+  askImpact: 'One question before I log this: how badly does it affect work?',
+  kbIntro: (count: number) => (count === 1 ? 'This article should help:' : 'These articles should help:'),
+  kbAsk: 'Did this solve it?',
+  kbNone: 'I couldn\'t find an article for that. Shall I open a ticket so the service desk can help?',
+  kbAccepted: 'Great, glad that sorted it! Anything else?',
+  declinedTicket: 'OK, no ticket. Tell me if there\'s anything else.',
+  ticketOpened: (kind: 'incident' | 'service_request', number: string, priority: number, respondBy: string, resolveBy: string) =>
+    `I've opened ${kind === 'incident' ? 'incident' : 'service request'} ${number} (priority P${priority}). The service desk will respond by ${respondBy}; target resolution by ${resolveBy}. Say "status ${number}" at any time.`,
+  ticketExists: (number: string) => `That's already logged as ${number}.`,
+  humanRequested: 'I\'ve asked a person from the service desk to take over. They will reply here.',
+  articlesWhileWaiting: 'While you wait, these might help:',
+  noOpenTickets: 'You have no open tickets.',
+  yourTickets: (count: number) => `You have ${count} open ticket${count === 1 ? '' : 's'}:`,
+  ticketNotFound: (number: string) => `I can't find ${number} among your tickets.`,
+  ticketFound: (number: string) => `Here is ${number}:`,
+  failed: (ref: string) =>
+    `Sorry, something went wrong on my side. Your message is saved (reference ${ref}) and the service desk can see it. Please try again in a moment.`,
+  staleChoice: 'That button has expired. What can I help you with?',
+};
+
+function lowerFirst(s: string): string {
+  return s ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+/** The standard buttons. */
+export const buttons = {
+  yesNo: (): Choice[] => [{ label: 'Yes', value: choiceValue({ type: 'yes' }) }, { label: 'No', value: choiceValue({ type: 'no' }) }],
+  kbFeedback: (): Choice[] => [
+    { label: 'Yes, solved', value: choiceValue({ type: 'yes' }) },
+    { label: 'No, open a ticket', value: choiceValue({ type: 'no' }) },
+  ],
+  impact: (): Choice[] => [
+    { label: 'Several people can\'t work', value: choiceValue({ type: 'impact', level: 'many_blocked' }) },
+    { label: 'I can\'t work', value: choiceValue({ type: 'impact', level: 'me_blocked' }) },
+    { label: 'I can work around it', value: choiceValue({ type: 'impact', level: 'workaround' }) },
+  ],
+  offerHelp: (): Choice[] => [
+    { label: 'Open a ticket', value: choiceValue({ type: 'open_ticket' }) },
+    { label: 'Talk to a person', value: choiceValue({ type: 'human' }) },
+  ],
+};
+
+/** Format a due time for an employee: "14:05 UTC today", or "Tue 2 Dec, 14:05 UTC". */
+export function formatDue(due: Date, now: Date): string {
+  const time = due.toISOString().slice(11, 16);
+  const sameDay = due.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+  if (sameDay) return `${time} UTC today`;
+  const day = due.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return `${day}, ${time} UTC`;
+}
