@@ -4,3 +4,4 @@ export type * from './reply.js';
 export type * from './adapter.js';
 export { DeskbotError, asDeskbotError } from './errors.js';
 export type { DeskbotErrorCode } from './errors.js';
+export type * from './transcript-store.js';

@@ -1,0 +1,84 @@
+import type { Db, Prisma } from '../db/client.js';
+import { DeskbotError } from '../core/errors.js';
+import type {
+  AppendedActivity,
+  TranscriptActivity,
+  TranscriptConversation,
+  TranscriptStore,
+} from '../core/transcript-store.js';
+import { toStorableJson } from './storable-json.js';
+
+const DEFAULT_PAGE = 500;
+
+/**
+ * A {@link TranscriptStore} on the `DirectLineConversation` / `DirectLineActivity` tables. The row's autoincrement id is
+ * the watermark, and the activity id is derived from it (`<conversationId>|<id padded to 7 digits>`, as Direct Line
+ * spells them), so an append is a single insert. Strings are made storable first (NUL removed, lone surrogates
+ * replaced), since PostgreSQL's jsonb refuses both.
+ * @param db a Prisma client or transaction client
+ */
+export function createPrismaTranscriptStore(db: Db): TranscriptStore {
+  return {
+    async createConversation({ id, userId }) {
+      const row = await db.directLineConversation.create({ data: { id, userId: userId ?? null } });
+      return toConversation(row);
+    },
+    async getConversation(id) {
+      const row = await db.directLineConversation.findUnique({ where: { id } });
+      return row ? toConversation(row) : null;
+    },
+    async append(conversationId, activity) {
+      const { id: _ignored, ...rest } = toStorableJson(activity) as TranscriptActivity;
+      const row = await db.directLineActivity.create({
+        data: { conversationId, activity: rest as Prisma.InputJsonObject },
+        select: { id: true, conversationId: true, activity: true },
+      });
+      return toAppended(row);
+    },
+    async list(conversationId, watermark, limit = DEFAULT_PAGE) {
+      const after = parseWatermark(watermark);
+      const rows = await db.directLineActivity.findMany({
+        where: { conversationId, id: { gt: after } },
+        orderBy: { id: 'asc' },
+        take: limit,
+        select: { id: true, conversationId: true, activity: true },
+      });
+      const last = rows.at(-1);
+      return {
+        activities: rows.map((r) => toAppended(r).activity),
+        watermark: last ? last.id.toString() : after.toString(),
+      };
+    },
+    async findByClientActivityId(conversationId, clientActivityId) {
+      const row = await db.directLineActivity.findFirst({
+        where: { conversationId, activity: { path: ['channelData', 'clientActivityID'], equals: clientActivityId } },
+        orderBy: { id: 'asc' },
+        select: { id: true, conversationId: true, activity: true },
+      });
+      return row ? toAppended(row) : null;
+    },
+  };
+}
+
+/** Parse a watermark this store issued; undefined and '' mean "from the start". */
+function parseWatermark(watermark: string | undefined): bigint {
+  if (watermark === undefined || watermark === '') return 0n;
+  if (!/^\d{1,19}$/.test(watermark)) {
+    throw new DeskbotError('bad_request', `watermark must be a decimal number, got ${JSON.stringify(watermark.slice(0, 40))}`);
+  }
+  return BigInt(watermark);
+}
+
+function activityId(conversationId: string, rowId: bigint): string {
+  return `${conversationId}|${rowId.toString().padStart(7, '0')}`;
+}
+
+function toAppended(row: { id: bigint; conversationId: string; activity: Prisma.JsonValue }): AppendedActivity {
+  const id = activityId(row.conversationId, row.id);
+  const stored = (row.activity ?? {}) as TranscriptActivity;
+  return { id, watermark: row.id.toString(), activity: { ...stored, id } };
+}
+
+function toConversation(row: { id: string; userId: string | null; createdAt: Date }): TranscriptConversation {
+  return { id: row.id, userId: row.userId, createdAt: row.createdAt };
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { createPrismaTranscriptStore } from '../../src/transcripts/prisma-transcript-store.js';
+import type { TranscriptStore } from '../../src/core/index.js';
+
+let db: TestDatabase;
+let store: TranscriptStore;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  store = createPrismaTranscriptStore(db.prisma);
+});
+afterAll(async () => { await db?.drop(); });
+
+test('creates conversations with and without a bound user', async () => {
+  await store.createConversation({ id: 'conv-a', userId: 'u-1' });
+  await store.createConversation({ id: 'conv-b' });
+  expect((await store.getConversation('conv-a'))?.userId).toBe('u-1');
+  expect((await store.getConversation('conv-b'))?.userId).toBeNull();
+  expect(await store.getConversation('nope')).toBeNull();
+  await expect(store.createConversation({ id: 'conv-a' })).rejects.toThrow();
+});
+
+test('appends in order and lists after a watermark', async () => {
+  await store.createConversation({ id: 'conv-c' });
+  const first = await store.append('conv-c', { type: 'message', text: 'one', id: 'client-chosen' });
+  const second = await store.append('conv-c', { type: 'message', text: 'two' });
+  await store.append('conv-b', { type: 'message', text: 'elsewhere' });
+  const third = await store.append('conv-c', { type: 'message', text: 'three' });
+  expect(first.id).toMatch(/^conv-c\|\d{7,}$/);
+  expect(first.activity.id).toBe(first.id);
+  expect(BigInt(second.watermark)).toBeGreaterThan(BigInt(first.watermark));
+
+  const all = await store.list('conv-c');
+  expect(all.activities.map((a) => a.text)).toEqual(['one', 'two', 'three']);
+  expect(all.activities.map((a) => a.id)).toEqual([first.id, second.id, third.id]);
+  expect(all.watermark).toBe(third.watermark);
+
+  const after = await store.list('conv-c', first.watermark);
+  expect(after.activities.map((a) => a.text)).toEqual(['two', 'three']);
+  const none = await store.list('conv-c', third.watermark);
+  expect(none).toEqual({ activities: [], watermark: third.watermark });
+  const page = await store.list('conv-c', '', 2);
+  expect(page.activities.map((a) => a.text)).toEqual(['one', 'two']);
+  expect(page.watermark).toBe(second.watermark);
+});
+
+test('rejects a watermark it did not issue', async () => {
+  await expect(store.list('conv-c', '1; DROP TABLE x')).rejects.toMatchObject({ code: 'bad_request' });
+});
+
+test('stores emoji, RTL text, NUL and lone surrogates without failing', async () => {
+  await store.createConversation({ id: 'conv-d' });
+  const text = 'héllo 👩‍💻 مرحبا \u0000 bad\uD800 end \u202Etxt';
+  await store.append('conv-d', { type: 'message', text, channelData: { nested: ['\u0000x'] } });
+  const [stored] = (await store.list('conv-d')).activities;
+  expect(stored?.text).toBe('héllo 👩‍💻 مرحبا  bad\uFFFD end \u202Etxt');
+  expect(stored?.channelData).toEqual({ nested: ['x'] });
+});
+
+test('finds an activity by its clientActivityID within its conversation only', async () => {
+  await store.createConversation({ id: 'conv-e' });
+  const a = await store.append('conv-e', { type: 'message', text: 'hi', channelData: { clientActivityID: 'abc' } });
+  await store.append('conv-e', { type: 'message', text: 'again', channelData: { clientActivityID: 'abc' } });
+  expect((await store.findByClientActivityId('conv-e', 'abc'))?.id).toBe(a.id);
+  expect(await store.findByClientActivityId('conv-d', 'abc')).toBeNull();
+  expect(await store.findByClientActivityId('conv-e', 'zzz')).toBeNull();
+});
