@@ -1,0 +1,59 @@
+import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config/config.js';
+import { createPrisma, type PrismaClient } from '../db/client.js';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
+import { applyMigrations } from '../db/apply-migrations.js';
+import { startEmbeddedRedis } from '../redis/embedded-redis.js';
+import { createRedis } from '../redis/connection.js';
+
+/** The databases deskbot runs on, real or embedded, with one way to close them all. */
+export interface Infrastructure {
+  prisma: PrismaClient;
+  /** Null only when started with `redis: false` (CLI tools that need no queue). */
+  redis: Redis | null;
+  embedded: { postgres: boolean; redis: boolean };
+  close(): Promise<void>;
+}
+
+/**
+ * Connect to PostgreSQL and Redis, or start the embedded defaults when their URLs are unset: PGlite under
+ * `DATA_DIR/pg` (one connection at a time, so the pool has one) and a private `redis-server` from PATH.
+ * Pending migrations are applied before the app connects.
+ * @throws DeskbotError `dependency_missing` when Redis is needed from PATH and there is none
+ */
+export async function startInfrastructure(config: Config, logger: Logger, options: { redis?: boolean } = {}): Promise<Infrastructure> {
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres(config.DATA_DIR, logger);
+      stops.push(pg.stop);
+      databaseUrl = pg.url;
+      logger.info({ dataDir: config.DATA_DIR }, 'DATABASE_URL not set: using embedded PostgreSQL (PGlite)');
+    }
+    await applyMigrations(databaseUrl, logger);
+    let redisUrl = config.REDIS_URL;
+    if (!redisUrl && options.redis !== false) {
+      const redisServer = await startEmbeddedRedis(config.DATA_DIR, logger);
+      stops.push(redisServer.stop);
+      redisUrl = redisServer.url;
+      logger.info('REDIS_URL not set: started a private redis-server');
+    }
+    const prisma = createPrisma(databaseUrl, config.DATABASE_URL ? 10 : 1);
+    const redis = redisUrl ? createRedis(redisUrl) : null;
+    return {
+      prisma,
+      redis,
+      embedded: { postgres: !config.DATABASE_URL, redis: !config.REDIS_URL },
+      async close() {
+        await prisma.$disconnect().catch(() => undefined);
+        redis?.disconnect();
+        for (const stop of stops.reverse()) await stop().catch((err) => logger.warn({ err }, 'stopping an embedded service failed'));
+      },
+    };
+  } catch (err) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,80 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import { createPipeline } from '../conversation/pipeline.js';
+import type { TurnHandler } from '../core/adapter.js';
+import { pingDatabase } from '../db/ping.js';
+import { createHttpServer } from '../http/create-http-server.js';
+import { registerOperationalRoutes } from '../http/health-routes.js';
+import { createMetrics } from '../observability/metrics.js';
+import { pingRedis } from '../redis/connection.js';
+import { seedIfEmpty } from '../seed/seed-if-empty.js';
+import { createPrismaTranscriptStore } from '../transcripts/prisma-transcript-store.js';
+import { registerWebChannel } from '../../adapters/web/index.js';
+import { startInfrastructure, type Infrastructure } from './infrastructure.js';
+import { createServiceHolder, type ServiceHolder } from './service-holder.js';
+
+/** A running deskbot. */
+export interface RunningDeskbot {
+  app: FastifyInstance;
+  infrastructure: Infrastructure;
+  services: ServiceHolder;
+  turns: TurnHandler;
+  /** Base URL the HTTP server listens on. */
+  url: string;
+  /** Stop taking requests, finish the ones in flight, then close databases and embedded servers. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: start databases (or the embedded defaults), migrate and seed, build the pipeline and
+ * wire every configured channel adapter onto one HTTP server.
+ */
+export async function startDeskbot(config: Config, logger: Logger): Promise<RunningDeskbot> {
+  const infrastructure = await startInfrastructure(config, logger);
+  try {
+    const { prisma, redis } = infrastructure;
+    const seeded = await seedIfEmpty(prisma);
+    if (seeded.intents || seeded.articles) logger.info(seeded, 'seeded an empty database');
+    const metrics = createMetrics({ defaultMetrics: true });
+    const services = await createServiceHolder(prisma, {
+      thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },
+      metrics,
+    });
+    const turns = createPipeline({ prisma, services: services.current, logger });
+
+    const app = createHttpServer({ logger, metrics });
+    registerOperationalRoutes(app, { metrics, checks: { database: () => pingDatabase(prisma), redis: () => (redis ? pingRedis(redis) : Promise.resolve(false)) } });
+    await registerWebChannel(app, {
+      turns,
+      store: createPrismaTranscriptStore(prisma),
+      tokenKey: directLineTokenKey(config),
+      secret: config.DIRECTLINE_SECRET,
+      tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_MINUTES * 60,
+      logger,
+    });
+    const url = await app.listen({ port: config.PORT, host: config.HOST });
+    logger.info({ url }, 'deskbot is listening');
+    return {
+      app, infrastructure, services, turns, url,
+      async close() {
+        await app.close();
+        await infrastructure.close();
+      },
+    };
+  } catch (err) {
+    await infrastructure.close();
+    throw err;
+  }
+}
+
+/**
+ * The key that signs Direct Line tokens: configured, or derived from the Direct Line secret (so every instance that
+ * shares the secret accepts each other's tokens), or random for a single local instance.
+ */
+function directLineTokenKey(config: Config): Uint8Array {
+  if (config.DIRECTLINE_TOKEN_KEY) return new TextEncoder().encode(config.DIRECTLINE_TOKEN_KEY);
+  if (config.DIRECTLINE_SECRET) return createHmac('sha256', config.DIRECTLINE_SECRET).update('deskbot directline token key').digest();
+  return randomBytes(32);
+}

@@ -1,0 +1,38 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import { DeskbotError } from '../core/errors.js';
+import type { DeskbotMetrics } from '../observability/metrics.js';
+
+/** Largest request body accepted, in bytes: room for a 100 KB message plus its JSON envelope. */
+export const bodyLimitBytes = 512 * 1024;
+
+/**
+ * The one HTTP server every channel shares. Errors reach clients as `{ error: { code, message } }` with the status of
+ * the DeskbotError (or 400 for bodies Fastify could not parse), never a stack trace.
+ */
+export function createHttpServer(options: { logger: Logger; metrics: DeskbotMetrics }): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: bodyLimitBytes,
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : randomUUID()),
+    disableRequestLogging: true,
+    return503OnClosing: true,
+  });
+  app.setErrorHandler((err: unknown, request, reply) => {
+    if (err instanceof DeskbotError) {
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message } });
+    }
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.status(e.statusCode).send({ error: { code: 'bad_request', message: e.message ?? 'Bad request' } });
+    }
+    options.metrics.errors.inc({ stage: 'http' });
+    request.log.error({ err }, 'request failed');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Internal error' } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
+  });
+  return app;
+}
