@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { DeskbotError } from '../core/errors.js';
@@ -13,7 +13,7 @@ export const bodyLimitBytes = 512 * 1024;
  */
 export function createHttpServer(options: { logger: Logger; metrics: DeskbotMetrics }): FastifyInstance {
   const app = Fastify({
-    loggerInstance: options.logger,
+    loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: bodyLimitBytes,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : randomUUID()),
     disableRequestLogging: true,
