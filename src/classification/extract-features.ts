@@ -1,0 +1,55 @@
+import { stemmer } from 'stemmer';
+import { normalizeText, tokenize } from './normalize-text.js';
+
+/** Feature groups; each is weighted and normalised separately so that many character n-grams do not drown words. */
+export type FeatureGroup = 'word' | 'bigram' | 'char' | 'cue';
+
+/** Counts of feature strings per group for one text. */
+export type FeatureCounts = Record<FeatureGroup, Map<string, number>>;
+
+/** Which n-gram lengths to extract. */
+export interface FeatureOptions {
+  /** Character n-gram lengths within word boundaries; [] disables them. Default [3, 4, 5]. */
+  charNgrams: number[];
+  /** Whether to add word bigrams. Default true. */
+  bigrams: boolean;
+  /** Extra named signals computed from the normalized text (e.g. "problem words present"); they form the `cue` group. */
+  cues?: (normalized: string) => string[];
+}
+
+export const defaultFeatureOptions: FeatureOptions = { charNgrams: [3, 4, 5], bigrams: true };
+
+/** Stems for the most common English words that carry no intent; dropped from bigrams only. */
+const BIGRAM_STOP = new Set(['the', 'a', 'an', 'to', 'of', 'for', 'in', 'on', 'is', 'it', 'my', 'and', 'i', 'me', 'pleas', 'pls', 'be', 'thi', 'that', 'at', 'with']);
+
+/**
+ * Turn a text into feature counts: stemmed words (Porter), bigrams of stems (common function words skipped),
+ * and character n-grams of each unstemmed word wrapped in `<…>` (robust to typos and inflection).
+ */
+export function extractFeatures(text: string, options: FeatureOptions = defaultFeatureOptions): FeatureCounts {
+  const counts: FeatureCounts = { word: new Map(), bigram: new Map(), char: new Map(), cue: new Map() };
+  const normalized = normalizeText(text);
+  const tokens = tokenize(normalized);
+  const stems = tokens.map((t) => (/^[a-z]+$/.test(t) ? stemmer(t) : t));
+  for (const stem of stems) add(counts.word, stem);
+  if (options.bigrams) addBigrams(counts.bigram, stems.filter((s) => !BIGRAM_STOP.has(s)));
+  for (const token of tokens) addCharNgrams(counts.char, token, options.charNgrams);
+  for (const cue of options.cues?.(normalized) ?? []) add(counts.cue, cue);
+  return counts;
+}
+
+function addBigrams(target: Map<string, number>, stems: string[]): void {
+  for (let i = 1; i < stems.length; i++) add(target, `${stems[i - 1]} ${stems[i]}`);
+}
+
+function addCharNgrams(target: Map<string, number>, token: string, lengths: number[]): void {
+  if (token.length < 3) return;
+  const padded = `<${token}>`;
+  for (const n of lengths) {
+    for (let i = 0; i + n <= padded.length; i++) add(target, padded.slice(i, i + n));
+  }
+}
+
+function add(target: Map<string, number>, key: string): void {
+  target.set(key, (target.get(key) ?? 0) + 1);
+}

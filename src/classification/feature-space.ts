@@ -1,0 +1,82 @@
+import { extractFeatures, defaultFeatureOptions, type FeatureCounts, type FeatureGroup, type FeatureOptions } from './extract-features.js';
+import type { SparseVector } from './sparse-vector.js';
+
+/** Relative weight of each feature group in the final vector. */
+export type GroupWeights = Record<FeatureGroup, number>;
+
+export const defaultGroupWeights: GroupWeights = { word: 1, bigram: 0.5, char: 0.8, cue: 1 };
+
+/** A fitted vocabulary with inverse document frequencies: turns texts into TF-IDF vectors. */
+export interface FeatureSpace {
+  readonly size: number;
+  /**
+   * TF-IDF vector (sublinear tf) of the text's known features. Unknown features count in each group's norm (at the
+   * highest idf) but get no entry, so a text made mostly of unseen words yields a short vector and weak scores.
+   * A text whose features are all known has length 1.
+   */
+  vectorize(text: string): SparseVector;
+}
+
+const GROUPS: FeatureGroup[] = ['word', 'bigram', 'char', 'cue'];
+
+/**
+ * Learn the vocabulary and smoothed idf (`ln((1+N)/(1+df)) + 1`) from training texts.
+ */
+export function fitFeatureSpace(texts: string[], options: { features?: FeatureOptions; weights?: GroupWeights } = {}): FeatureSpace {
+  const featureOptions = options.features ?? defaultFeatureOptions;
+  const weights = options.weights ?? defaultGroupWeights;
+  const df = new Map<string, number>();
+  for (const text of texts) {
+    const counts = extractFeatures(text, featureOptions);
+    for (const group of GROUPS) for (const key of counts[group].keys()) {
+      const k = keyOf(group, key);
+      df.set(k, (df.get(k) ?? 0) + 1);
+    }
+  }
+  const index = new Map<string, number>();
+  const idf: number[] = [];
+  for (const [key, count] of df) {
+    index.set(key, idf.length);
+    idf.push(Math.log((1 + texts.length) / (1 + count)) + 1);
+  }
+  const unknownIdf = Math.log(1 + texts.length) + 1;
+  return {
+    size: idf.length,
+    vectorize: (text) => toVector(extractFeatures(text, featureOptions), { index, idf, unknownIdf, weights }),
+  };
+}
+
+function keyOf(group: FeatureGroup, key: string): string {
+  return group[0] + ':' + key;
+}
+
+interface Vocabulary {
+  index: Map<string, number>;
+  idf: number[];
+  unknownIdf: number;
+  weights: GroupWeights;
+}
+
+function toVector(counts: FeatureCounts, vocabulary: Vocabulary, ): SparseVector {
+  const indices: number[] = [];
+  const values: number[] = [];
+  let totalWeight = 0;
+  for (const group of GROUPS) {
+    if (counts[group].size === 0) continue;
+    const start = indices.length;
+    let norm = 0;
+    for (const [key, tf] of counts[group]) {
+      const i = vocabulary.index.get(keyOf(group, key));
+      const value = (1 + Math.log(tf)) * (i === undefined ? vocabulary.unknownIdf : vocabulary.idf[i]!);
+      norm += value * value;
+      if (i === undefined) continue;
+      indices.push(i);
+      values.push(value);
+    }
+    const scale = vocabulary.weights[group] / Math.sqrt(norm);
+    for (let j = start; j < values.length; j++) values[j] = values[j]! * scale;
+    totalWeight += vocabulary.weights[group] ** 2;
+  }
+  const inv = totalWeight > 0 ? 1 / Math.sqrt(totalWeight) : 0;
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values, (v) => v * inv) };
+}

@@ -1,0 +1,31 @@
+import { normalizeText } from './normalize-text.js';
+
+type Level = 1 | 2 | 3;
+
+// Patterns are tried from high to low; the first that matches decides.
+const IMPACT: Array<[Level, RegExp]> = [
+  [1, /\b(whole|entire) (floor|office|building|company|site|department|team|org|organisation|organization)\b|\b(every ?one|every ?body|all (users|staff|employees|of us)|nobody|no ?one) (can|is|in|on|at|here)?\b|\bcompany[- ]wide\b|\b(site|office|building)[- ]wide\b|\boutage\b/],
+  [2, /\b(my|our|the) (team|department|dept|group)\b|\b(several|multiple|many|few|some) (of us|people|users|colleagues|staff)\b|\bcolleagues (also|too)\b/],
+  [3, /\b(only|just) (me|mine|my)\b|\bonly affects me\b/],
+];
+
+const URGENCY: Array<[Level, RegExp]> = [
+  [1, /\b(urgent|urgently|asap|emergency|critical|immediately|right now|straight away)\b|\b(cant|cannot|can't|unable to|not able to) (do (any|my) )?work\b|\b(blocked|stopped) (from )?working\b|\bdeadline (is )?(today|in \d+|this)\b|\b(client|customer) (meeting|presentation|demo) (in|at)\b|\bproduction (is )?down\b/],
+  [3, /\b(no rush|not urgent|no hurry|whenever|low priority|when you (get|have) (a )?(chance|time|moment)|at your convenience|next week is fine)\b/],
+  [2, /\b(soon|today|by tomorrow|this week|quite urgent|important)\b/],
+];
+
+/**
+ * Read ITIL impact and urgency from the wording (1 high, 2 medium, 3 low): "whole floor" → impact 1,
+ * "my team" → 2, "only me" → 3; "urgent", "can't work" → urgency 1, "today" → 2, "no rush" → 3.
+ * @returns each level only when the words say something about it
+ */
+export function inferImpactUrgency(text: string): { impact?: Level; urgency?: Level } {
+  const normalized = normalizeText(text).replace(/[\u2019']/g, "'");
+  const result: { impact?: Level; urgency?: Level } = {};
+  const impact = IMPACT.find(([, pattern]) => pattern.test(normalized));
+  const urgency = URGENCY.find(([, pattern]) => pattern.test(normalized));
+  if (impact) result.impact = impact[0];
+  if (urgency) result.urgency = urgency[0];
+  return result;
+}

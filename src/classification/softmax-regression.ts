@@ -1,0 +1,89 @@
+import { dotRow, softmaxInPlace, type SparseVector } from './sparse-vector.js';
+import { seededRandom, shuffleInPlace } from './seeded-random.js';
+
+/** Multinomial logistic regression weights: `classes × features` row-major plus one bias per class. */
+export interface SoftmaxWeights {
+  classes: number;
+  features: number;
+  weights: Float64Array;
+  bias: Float64Array;
+}
+
+/** Training settings for {@link trainSoftmaxRegression}. */
+export interface SoftmaxOptions {
+  /** L2 penalty λ on the weights (not the biases) of the mean log-loss objective. */
+  l2: number;
+  /** Passes over the data; default chosen from the data size (more passes for small sets). */
+  epochs?: number;
+  /** Initial learning rate of the Bottou schedule η_t = η0 / (1 + λ η0 t). */
+  learningRate: number;
+  seed: number;
+  /** Weight classes inversely to their size so intents with few examples are not swamped. Default false. */
+  balanced?: boolean;
+}
+
+/**
+ * Fit multinomial logistic regression with L2 by stochastic gradient descent (inputs should be L2-normalised).
+ * @param vectors training inputs
+ * @param labels class index of each input, 0..classes-1
+ */
+export function trainSoftmaxRegression(
+  vectors: SparseVector[],
+  labels: number[],
+  classes: number,
+  features: number,
+  options: SoftmaxOptions,
+): SoftmaxWeights {
+  const model: SoftmaxWeights = { classes, features, weights: new Float64Array(classes * features), bias: new Float64Array(classes) };
+  const order = vectors.map((_, i) => i);
+  const random = seededRandom(options.seed);
+  const epochs = options.epochs ?? Math.min(150, Math.max(8, Math.ceil(40000 / Math.max(1, vectors.length))));
+  const scores = new Float64Array(classes);
+  const sampleWeight = classWeights(labels, classes, options.balanced ?? false);
+  let scale = 1; // weights are stored divided by `scale` so the L2 shrink costs O(1) per step
+  let step = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (const n of order) {
+      const rate = options.learningRate / (1 + options.l2 * options.learningRate * step++);
+      const x = vectors[n]!;
+      for (let k = 0; k < classes; k++) scores[k] = scale * dotRow(x, model.weights, k, features) + model.bias[k]!;
+      softmaxInPlace(scores);
+      scale *= 1 - rate * options.l2;
+      for (let k = 0; k < classes; k++) {
+        const gradient = (scores[k]! - (k === labels[n] ? 1 : 0)) * sampleWeight[labels[n]!]!;
+        if (gradient === 0) continue;
+        model.bias[k] = model.bias[k]! - rate * gradient;
+        addScaledRow(model.weights, k * features, x, (-rate * gradient) / scale);
+      }
+      if (scale < 1e-6) scale = rescale(model.weights, scale);
+    }
+  }
+  rescale(model.weights, scale);
+  return model;
+}
+
+function classWeights(labels: number[], classes: number, balanced: boolean): Float64Array {
+  const weights = new Float64Array(classes).fill(1);
+  if (!balanced) return weights;
+  const counts = new Float64Array(classes);
+  for (const label of labels) counts[label] = counts[label]! + 1;
+  const present = counts.filter((c) => c > 0).length;
+  for (let k = 0; k < classes; k++) if (counts[k]! > 0) weights[k] = Math.sqrt(labels.length / (present * counts[k]!));
+  return weights;
+}
+
+function addScaledRow(weights: Float64Array, base: number, x: SparseVector, factor: number): void {
+  for (let i = 0; i < x.indices.length; i++) weights[base + x.indices[i]!] = weights[base + x.indices[i]!]! + factor * x.values[i]!;
+}
+
+function rescale(weights: Float64Array, scale: number): number {
+  for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! * scale;
+  return 1;
+}
+
+/** Raw class scores (logits) `W·x + b` into `out`. */
+export function softmaxLogits(model: SoftmaxWeights, x: SparseVector, out: Float64Array): Float64Array {
+  for (let k = 0; k < model.classes; k++) out[k] = dotRow(x, model.weights, k, model.features) + model.bias[k]!;
+  return out;
+}

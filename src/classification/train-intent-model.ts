@@ -1,0 +1,61 @@
+import { DeskbotError } from '../core/errors.js';
+import type { IntentModel, LabeledExample, Prediction } from './types.js';
+import { trainScorer, type ScorerOptions } from './linear-scorer.js';
+import { outOfFoldLogits } from './out-of-fold-logits.js';
+import { fitTemperature } from './calibrate-temperature.js';
+import { softmaxInPlace } from './sparse-vector.js';
+
+/** The label that marks out-of-scope training examples. */
+export const NONE_LABEL = 'None';
+
+/** Options of {@link trainIntentModel}; every field has a default. */
+export interface TrainIntentModelOptions extends ScorerOptions {
+  /** Below this calibrated probability the best intent is not trusted and the prediction is null. Default 0. */
+  minConfidence?: number;
+  /** Cross-validation folds for confidence calibration; 0 or 1 disables it (temperature 1). Default 4. */
+  calibrationFolds?: number;
+  /** Calibrate on at most this many examples, so training stays fast on big sets. Default 1500. */
+  calibrationMaxExamples?: number;
+}
+
+/**
+ * Train an intent classifier: TF-IDF features (stemmed words, bigrams, character 3–5-grams), multinomial logistic
+ * regression with L2 plus a nearest-centroid cosine term, and temperature scaling fitted by cross-validation.
+ * Examples labelled `None` teach what is out of scope; `None` is never in `labels` or `ranking`.
+ * @param examples at least one example with a label other than `None`
+ * @throws DeskbotError `bad_request` when there is no intent label to learn
+ */
+export function trainIntentModel(examples: LabeledExample[], options: TrainIntentModelOptions = {}): IntentModel {
+  const usable = examples.filter((e) => typeof e.text === 'string' && typeof e.label === 'string' && e.label !== '');
+  const classNames = [...new Set(usable.map((e) => e.label))].sort();
+  const labels = classNames.filter((l) => l !== NONE_LABEL);
+  if (labels.length === 0) throw new DeskbotError('bad_request', 'trainIntentModel needs examples of at least one intent');
+  const classIndex = new Map(classNames.map((name, i) => [name, i]));
+  const texts = usable.map((e) => e.text);
+  const targets = usable.map((e) => classIndex.get(e.label)!);
+  const scorer = trainScorer(texts, targets, classNames.length, options);
+  const held = outOfFoldLogits(texts, targets, classNames.length, {
+    ...options,
+    folds: options.calibrationFolds ?? 4,
+    maxExamples: options.calibrationMaxExamples ?? 1500,
+  });
+  const temperature = fitTemperature(held.logits, held.labels);
+  const minConfidence = options.minConfidence ?? 0;
+  const noneIndex = classIndex.get(NONE_LABEL);
+
+  function predict(text: string): Prediction {
+    const x = scorer.vectorize(typeof text === 'string' ? text : '');
+    const probabilities = softmaxInPlace(scorer.logits(x).map((z) => z / temperature));
+    const ranking = classNames
+      .map((label, i) => ({ label, score: probabilities[i]! }))
+      .filter((r) => r.label !== NONE_LABEL)
+      .sort((a, b) => b.score - a.score);
+    const best = ranking[0]!;
+    const noneProbability = noneIndex === undefined ? 1 - best.score : probabilities[noneIndex]!;
+    const outOfScope = x.indices.length === 0 || best.score < minConfidence || (noneIndex !== undefined && noneProbability > best.score);
+    if (outOfScope) return { label: null, confidence: x.indices.length === 0 ? 0 : noneProbability, ranking };
+    return { label: best.label, confidence: best.score, ranking };
+  }
+
+  return { labels, predict };
+}

@@ -1,0 +1,62 @@
+import type { IntentDefinition, IntentKind, IntentModel, LabeledExample, Understander, Understanding } from './types.js';
+import { trainIntentModel, NONE_LABEL } from './train-intent-model.js';
+import { defaultFeatureOptions } from './extract-features.js';
+import { kindCues } from './kind-cues.js';
+import { findTicketNumbers } from './find-ticket-numbers.js';
+import { asksForTicketStatus, isOnlyGreeting } from './conversational-phrases.js';
+import { inferImpactUrgency } from './infer-impact-urgency.js';
+import { combineKindScores, type KindScores } from './combine-kind-scores.js';
+
+export type { Understander } from './types.js';
+
+/** Options of {@link createUnderstander}. */
+export interface UnderstanderOptions {
+  /** Below this combined probability the best kind is not trusted and the message is out of scope. Default 0.3. */
+  minConfidence?: number;
+}
+
+// A phrase rule (ticket number, "my tickets", "thanks") is right nearly always; it is not a model probability.
+const RULE_CONFIDENCE = 0.95;
+
+/**
+ * Train the understanding step on an intent catalogue: an intent model over intent names and a kind model over
+ * intent kinds (with problem/request cue words, so that unseen topics still get the right kind), combined per kind.
+ * Ticket numbers and "my tickets" phrases → `ticket_status`; a message of only greetings or thanks → `greeting`;
+ * empty text → `out_of_scope` with confidence 0.
+ * @param intents the catalogue; each intent's examples are its training texts
+ * @param outOfScopeExamples texts that are none of deskbot's business (trained as the `None` class)
+ * @throws DeskbotError `bad_request` when no intent has examples
+ */
+export function createUnderstander(intents: IntentDefinition[], outOfScopeExamples: string[] = [], options: UnderstanderOptions = {}): Understander {
+  const kindOf = new Map<string, IntentKind>(intents.map((i) => [i.name, i.kind]));
+  const examples: LabeledExample[] = [
+    ...intents.flatMap((i) => i.examples.map((text) => ({ text, label: i.name }))),
+    ...outOfScopeExamples.map((text) => ({ text, label: NONE_LABEL })),
+  ];
+  const intentModel: IntentModel = trainIntentModel(examples);
+  const kindModel: IntentModel = trainIntentModel(
+    examples.map((e) => ({ text: e.text, label: e.label === NONE_LABEL ? NONE_LABEL : kindOf.get(e.label)! })),
+    { features: { ...defaultFeatureOptions, cues: kindCues } },
+  );
+  const ruleIntent = (kind: IntentKind) => intents.find((i) => i.kind === kind)?.name ?? kind;
+  const minConfidence = options.minConfidence ?? 0.3;
+
+  return {
+    understand(text: string): Understanding {
+      const safe = typeof text === 'string' ? text : '';
+      const base = { ticketNumbers: findTicketNumbers(safe), ...inferImpactUrgency(safe) };
+      if (safe.trim() === '') return { kind: 'out_of_scope', intent: null, confidence: 0, alternatives: [], ...base };
+      const scores: KindScores = combineKindScores(intentModel.predict(safe), kindModel.predict(safe), kindOf);
+      const alternatives = scores.intents.slice(0, 3);
+      if (base.ticketNumbers.length > 0 || asksForTicketStatus(safe)) {
+        return { kind: 'ticket_status', intent: ruleIntent('ticket_status'), confidence: RULE_CONFIDENCE, alternatives, ...base };
+      }
+      if (isOnlyGreeting(safe)) return { kind: 'greeting', intent: ruleIntent('greeting'), confidence: RULE_CONFIDENCE, alternatives, ...base };
+      const best = scores.intents[0];
+      if (!best || scores.outOfScope >= best.confidence || best.confidence < minConfidence) {
+        return { kind: 'out_of_scope', intent: null, confidence: scores.outOfScope, alternatives, ...base };
+      }
+      return { kind: best.kind, intent: best.intent, confidence: best.confidence, alternatives, ...base };
+    },
+  };
+}
