@@ -1,0 +1,51 @@
+import fastifyWebsocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import { DeskbotError, type ChannelAdapter } from '../../src/core/index.js';
+import { registerActivityRoutes } from './activity-routes.js';
+import { registerChatPageRoutes } from './chat-page-routes.js';
+import { registerConversationRoutes } from './conversation-routes.js';
+import { toErrorResponse } from './http-error.js';
+import { createActivityPoster } from './post-activity.js';
+import { registerStreamRoute } from './stream-route.js';
+import { createStreamHub, type StreamHub } from './stream-hub.js';
+import { createTranscriptWriter } from './transcript-writer.js';
+import { createWebChannelAdapter } from './web-channel-adapter.js';
+import { createWebChannelContext } from './web-channel-context.js';
+import type { WebChannelDeps } from './web-channel-deps.js';
+
+/** What registering the web channel gives back to the composition root. */
+export interface WebChannel {
+  /** Proactive sends into web conversations, pushed to open streams. */
+  adapter: ChannelAdapter;
+  /** The hub the routes use (the one from deps, or a new one). */
+  streams: StreamHub;
+}
+
+/**
+ * Mount the web channel on a Fastify instance: Direct Line 3.0 (REST and WebSocket stream) under `/v3/directline`,
+ * the guest token route `POST /api/web/token`, and the chat page at `GET /`. Registers @fastify/websocket unless the
+ * instance already has it. Routes live in their own encapsulated context, so its error handler — every error as
+ * `{ error: { code, message } }` — does not touch other routes.
+ * @throws DeskbotError `config_invalid` when `tokenKey` is shorter than 32 bytes or `tokenTtlSeconds` is not positive;
+ *   `dependency_missing` when botframework-webchat's bundle is missing
+ */
+export async function registerWebChannel(app: FastifyInstance, deps: WebChannelDeps): Promise<WebChannel> {
+  if (deps.tokenKey.byteLength < 32) throw new DeskbotError('config_invalid', 'The web channel token key needs at least 32 bytes.');
+  if (!(deps.tokenTtlSeconds > 0)) throw new DeskbotError('config_invalid', 'tokenTtlSeconds must be a positive number of seconds.');
+  const streams = deps.streams ?? createStreamHub();
+  const write = createTranscriptWriter(deps.store, streams);
+  const ctx = createWebChannelContext(deps, streams, write);
+  const post = createActivityPoster({ ...deps, write, maxTextLength: deps.maxTextLength ?? 20_000 });
+  if (!app.hasDecorator('websocketServer')) await app.register(fastifyWebsocket);
+  await app.register(async (scope) => {
+    scope.setErrorHandler((err, req, reply) => {
+      const { status, body } = toErrorResponse(err, deps.logger, req.url);
+      return reply.code(status).send(body);
+    });
+    registerConversationRoutes(scope, ctx);
+    registerActivityRoutes(scope, ctx, post);
+    registerStreamRoute(scope, ctx);
+    await registerChatPageRoutes(scope);
+  });
+  return { adapter: createWebChannelAdapter(deps.store, streams), streams };
+}

@@ -1,0 +1,35 @@
+import type { TranscriptStore, TurnHandler } from '../../src/core/index.js';
+import type { StreamHub } from './stream-hub.js';
+
+/** The pino-like logger the web channel writes to: `(fields, message)` calls, as pino takes them. */
+export interface WebLogger {
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}
+
+/** What {@link registerWebChannel} needs; the composition root builds it from validated configuration. */
+export interface WebChannelDeps {
+  /** The conversation pipeline; called once per inbound `message` activity. */
+  turns: TurnHandler;
+  /** Direct Line transcripts (activities, watermarks). */
+  store: TranscriptStore;
+  /** HS256 key that signs Direct Line tokens; at least 32 bytes. */
+  tokenKey: Uint8Array;
+  /**
+   * The Direct Line secret. When set, starting a conversation or generating a token needs `Authorization: Bearer <secret>`
+   * (or a valid token) and the guest route `/api/web/token` is closed. When unset the web chat is open to guests.
+   */
+  secret?: string;
+  /** Lifetime of a conversation token, in seconds (Direct Line uses 1800). */
+  tokenTtlSeconds: number;
+  logger: WebLogger;
+  /** Open WebSocket streams; pass the same hub to {@link createWebChannelAdapter} so proactive replies are pushed. */
+  streams?: StreamHub;
+  /** Bot message appended to every new conversation; '' for none. Defaults to a one-line greeting. */
+  welcomeText?: string;
+  /** Public base URL (e.g. `https://desk.example.com`) for `streamUrl`; defaults to the request's protocol and Host. */
+  publicUrl?: string;
+  /** Longest accepted message text, in UTF-16 code units; longer is refused with 413. Default 20,000. */
+  maxTextLength?: number;
+}
