@@ -21,13 +21,17 @@ const GROUPS: FeatureGroup[] = ['word', 'bigram', 'char', 'cue'];
 
 /**
  * Learn the vocabulary and smoothed idf (`ln((1+N)/(1+df)) + 1`) from training texts.
+ * @returns the space and the vectors of the training texts (in order), extracted once
  */
-export function fitFeatureSpace(texts: string[], options: { features?: FeatureOptions; weights?: GroupWeights } = {}): FeatureSpace {
+export function fitFeatureSpace(
+  texts: string[],
+  options: { features?: FeatureOptions; weights?: GroupWeights } = {},
+): { space: FeatureSpace; vectors: SparseVector[] } {
   const featureOptions = options.features ?? defaultFeatureOptions;
   const weights = options.weights ?? defaultGroupWeights;
   const df = new Map<string, number>();
-  for (const text of texts) {
-    const counts = extractFeatures(text, featureOptions);
+  const allCounts = texts.map((text) => extractFeatures(text, featureOptions));
+  for (const counts of allCounts) {
     for (const group of GROUPS) for (const key of counts[group].keys()) {
       const k = keyOf(group, key);
       df.set(k, (df.get(k) ?? 0) + 1);
@@ -39,11 +43,12 @@ export function fitFeatureSpace(texts: string[], options: { features?: FeatureOp
     index.set(key, idf.length);
     idf.push(Math.log((1 + texts.length) / (1 + count)) + 1);
   }
-  const unknownIdf = Math.log(1 + texts.length) + 1;
-  return {
+  const vocabulary: Vocabulary = { index, idf, unknownIdf: Math.log(1 + texts.length) + 1, weights };
+  const space: FeatureSpace = {
     size: idf.length,
-    vectorize: (text) => toVector(extractFeatures(text, featureOptions), { index, idf, unknownIdf, weights }),
+    vectorize: (text) => toVector(extractFeatures(text, featureOptions), vocabulary),
   };
+  return { space, vectors: allCounts.map((counts) => toVector(counts, vocabulary)) };
 }
 
 function keyOf(group: FeatureGroup, key: string): string {
@@ -57,7 +62,7 @@ interface Vocabulary {
   weights: GroupWeights;
 }
 
-function toVector(counts: FeatureCounts, vocabulary: Vocabulary, ): SparseVector {
+function toVector(counts: FeatureCounts, vocabulary: Vocabulary): SparseVector {
   const indices: number[] = [];
   const values: number[] = [];
   let totalWeight = 0;

@@ -1,4 +1,4 @@
-import { fitFeatureSpace, type FeatureSpace, type GroupWeights } from './feature-space.js';
+import { fitFeatureSpace, type GroupWeights } from './feature-space.js';
 import type { FeatureOptions } from './extract-features.js';
 import { trainSoftmaxRegression, softmaxLogits, type SoftmaxWeights } from './softmax-regression.js';
 import { fitCentroids, addCentroidScores, type Centroids } from './centroid-scorer.js';
@@ -30,8 +30,7 @@ export interface Scorer {
  * Train the scorer on texts whose class index is `labels[i]` (0..classes-1).
  */
 export function trainScorer(texts: string[], labels: number[], classes: number, options: ScorerOptions = {}): Scorer {
-  const space: FeatureSpace = fitFeatureSpace(texts, { features: options.features, weights: options.groupWeights });
-  const vectors = texts.map((t) => space.vectorize(t));
+  const { space, vectors } = fitFeatureSpace(texts, { features: options.features, weights: options.groupWeights });
   const linear: SoftmaxWeights = trainSoftmaxRegression(vectors, labels, classes, space.size, {
     l2: options.l2 ?? 1e-4,
     learningRate: options.learningRate ?? 1,

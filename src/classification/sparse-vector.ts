@@ -7,8 +7,9 @@ export interface SparseVector {
 /** Dot product of a sparse vector with row `row` of a dense row-major matrix of width `width`. */
 export function dotRow(vector: SparseVector, matrix: Float64Array, row: number, width: number): number {
   const base = row * width;
+  const { indices, values } = vector;
   let sum = 0;
-  for (let i = 0; i < vector.indices.length; i++) sum += vector.values[i]! * matrix[base + vector.indices[i]!]!;
+  for (let i = 0; i < indices.length; i++) sum += values[i]! * matrix[base + indices[i]!]!;
   return sum;
 }
 

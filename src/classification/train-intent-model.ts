@@ -14,7 +14,7 @@ export interface TrainIntentModelOptions extends ScorerOptions {
   minConfidence?: number;
   /** Cross-validation folds for confidence calibration; 0 or 1 disables it (temperature 1). Default 4. */
   calibrationFolds?: number;
-  /** Calibrate on at most this many examples, so training stays fast on big sets. Default 1500. */
+  /** Calibrate on at most this many examples, so training stays fast on big sets. Default 800. */
   calibrationMaxExamples?: number;
 }
 
@@ -36,8 +36,8 @@ export function trainIntentModel(examples: LabeledExample[], options: TrainInten
   const scorer = trainScorer(texts, targets, classNames.length, options);
   const held = outOfFoldLogits(texts, targets, classNames.length, {
     ...options,
-    folds: options.calibrationFolds ?? 4,
-    maxExamples: options.calibrationMaxExamples ?? 1500,
+    folds: options.calibrationFolds ?? 3,
+    maxExamples: options.calibrationMaxExamples ?? 800,
   });
   const temperature = fitTemperature(held.logits, held.labels);
   const minConfidence = options.minConfidence ?? 0;
