@@ -13,10 +13,11 @@ interface FastifyLikeError {
 }
 
 const fastifyCodes: Record<string, { code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON: { code: 'bad_request', message: 'The body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: 'The body is not valid JSON.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'bad_request', message: 'The body is empty but Content-Type says JSON.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The body is too large.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the body as application/json.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', message: 'Content-Length does not match the body.' },
 };
 
 /** Map anything thrown in a web channel route to an HTTP status and {@link ErrorBody}; logs 5xx with the cause. */
