@@ -23,7 +23,10 @@ export const passwordRule = regexRule('password', passwordPattern, (match, g, af
   const quoted = /^["']/.test(raw);
   const value = quoted ? raw : raw.replace(trailingPunctuation, '');
   const tail = raw.slice(value.length);
-  const hide = quoted || shouldHide(value, g, tail !== '' || after === '' || after.startsWith('\n') || after.startsWith('\r'));
+  // A final ? or ! is judged as punctuation ("password policy?") but hidden with the value ("Summer2024!").
+  const core = value.replace(/[?!]+$/, '');
+  const endsClause = core !== value || tail !== '' || after === '' || after.startsWith('\n') || after.startsWith('\r');
+  const hide = quoted || shouldHide(core, g, endsClause);
   if (!hide) return null;
   return match.slice(0, match.length - raw.length) + marker('password') + tail;
 });

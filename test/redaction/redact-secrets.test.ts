@@ -13,6 +13,9 @@ describe('passwords', () => {
     ['login jdoe password: correcthorse', 'login jdoe password: [redacted password]'],
     ['user jdoe pw Secret123 please reset', 'user jdoe pw [redacted password] please reset'],
     ['new password Summer2024!', 'new password [redacted password]'],
+    ['is my password hunter2?', 'is my password [redacted password]'],
+    ['Guest wifi password is CoffeeTime99', 'Guest wifi password is [redacted password]'],
+    ['I changed my password to Spring2025! yesterday', 'I changed my password to [redacted password] yesterday'],
     ['temporary password "two words!"', 'temporary password [redacted password]'],
     ['my password for the vpn is Winter#2025', 'my password for the vpn is [redacted password]'],
     ['my password is now P@ssw0rd', 'my password is now [redacted password]'],
@@ -47,6 +50,10 @@ describe('passwords', () => {
     'password INC0001001 still open',
     'Passwords must be changed every 90 days',
     'you shall not pass: the bridge is closed',
+    'What is the password policy?',
+    'Is my password expired?',
+    'reset password for jdoe@example.com',
+    'The password Summer is too short',
   ])('keeps ordinary text: %s', (input) => {
     expect(r(input)).toEqual({ text: input, redactions: [] });
   });
