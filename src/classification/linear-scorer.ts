@@ -8,11 +8,11 @@ import type { SparseVector } from './sparse-vector.js';
 export interface ScorerOptions {
   features?: FeatureOptions;
   groupWeights?: GroupWeights;
-  /** L2 penalty of the logistic regression. Default 1e-4. */
+  /** L2 penalty of the logistic regression. Default 1e-5 (cross-validated). */
   l2?: number;
   learningRate?: number;
   epochs?: number;
-  /** Weight of the cosine-to-centroid score added to each logit. Default 4. */
+  /** Weight of the cosine-to-centroid score added to each logit. Default 8 (cross-validated). */
   centroidWeight?: number;
   seed?: number;
   /** Weight classes by the inverse square root of their size. Default true. */
@@ -32,14 +32,14 @@ export interface Scorer {
 export function trainScorer(texts: string[], labels: number[], classes: number, options: ScorerOptions = {}): Scorer {
   const { space, vectors } = fitFeatureSpace(texts, { features: options.features, weights: options.groupWeights });
   const linear: SoftmaxWeights = trainSoftmaxRegression(vectors, labels, classes, space.size, {
-    l2: options.l2 ?? 1e-4,
+    l2: options.l2 ?? 1e-5,
     learningRate: options.learningRate ?? 1,
     epochs: options.epochs,
     seed: options.seed ?? 1,
     balanced: options.balanced ?? true,
   });
   const centroids: Centroids = fitCentroids(vectors, labels, classes, space.size);
-  const weight = options.centroidWeight ?? 4;
+  const weight = options.centroidWeight ?? 8;
   return {
     vectorize: (text) => space.vectorize(text),
     logits: (x) => addCentroidScores(centroids, x, weight, softmaxLogits(linear, x, new Float64Array(classes))),

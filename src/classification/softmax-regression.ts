@@ -37,7 +37,7 @@ export function trainSoftmaxRegression(
   const model: SoftmaxWeights = { classes, features, weights: new Float64Array(classes * features), bias: new Float64Array(classes) };
   const order = vectors.map((_, i) => i);
   const random = seededRandom(options.seed);
-  const epochs = options.epochs ?? Math.min(100, Math.max(5, Math.ceil(12000 / Math.max(1, vectors.length))));
+  const epochs = options.epochs ?? Math.min(100, Math.max(4, Math.ceil(12000 / Math.max(1, vectors.length))));
   const scores = new Float64Array(classes);
   const sampleWeight = classWeights(labels, classes, options.balanced ?? false);
   let scale = 1; // weights are stored divided by `scale` so the L2 shrink costs O(1) per step

@@ -14,7 +14,7 @@ export interface TrainIntentModelOptions extends ScorerOptions {
   minConfidence?: number;
   /** Cross-validation folds for confidence calibration; 0 or 1 disables it (temperature 1). Default 4. */
   calibrationFolds?: number;
-  /** Calibrate on at most this many examples, so training stays fast on big sets. Default 800. */
+  /** Calibrate on at most this many examples, so training stays fast on big sets. Default 500. */
   calibrationMaxExamples?: number;
 }
 
@@ -37,7 +37,7 @@ export function trainIntentModel(examples: LabeledExample[], options: TrainInten
   const held = outOfFoldLogits(texts, targets, classNames.length, {
     ...options,
     folds: options.calibrationFolds ?? 3,
-    maxExamples: options.calibrationMaxExamples ?? 800,
+    maxExamples: options.calibrationMaxExamples ?? 500,
   });
   const temperature = fitTemperature(held.logits, held.labels);
   const minConfidence = options.minConfidence ?? 0;
