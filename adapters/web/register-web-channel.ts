@@ -1,5 +1,6 @@
 import fastifyWebsocket from '@fastify/websocket';
-import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import { DeskbotError, type ChannelAdapter } from '../../src/core/index.js';
 import { registerActivityRoutes } from './activity-routes.js';
 import { registerChatPageRoutes } from './chat-page-routes.js';
@@ -29,15 +30,20 @@ export interface WebChannel {
  * @throws DeskbotError `config_invalid` when `tokenKey` is shorter than 32 bytes or `tokenTtlSeconds` is not positive;
  *   `dependency_missing` when botframework-webchat's bundle is missing
  */
-export async function registerWebChannel(app: FastifyInstance, deps: WebChannelDeps): Promise<WebChannel> {
+export async function registerWebChannel<Logger extends FastifyBaseLogger>(
+  app: FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, Logger>,
+  deps: WebChannelDeps,
+): Promise<WebChannel> {
   if (deps.tokenKey.byteLength < 32) throw new DeskbotError('config_invalid', 'The web channel token key needs at least 32 bytes.');
   if (!(deps.tokenTtlSeconds > 0)) throw new DeskbotError('config_invalid', 'tokenTtlSeconds must be a positive number of seconds.');
   const streams = deps.streams ?? createStreamHub();
   const write = createTranscriptWriter(deps.store, streams);
   const ctx = createWebChannelContext(deps, streams, write);
   const post = createActivityPoster({ ...deps, write, maxTextLength: deps.maxTextLength ?? 20_000 });
-  if (!app.hasDecorator('websocketServer')) await app.register(fastifyWebsocket);
-  await app.register(async (scope) => {
+  // The routes never touch the request logger, so any logger type the root instance was built with will do.
+  const root = app as unknown as FastifyInstance;
+  if (!root.hasDecorator('websocketServer')) await root.register(fastifyWebsocket);
+  await root.register(async (scope) => {
     scope.setErrorHandler((err, req, reply) => {
       const { status, body } = toErrorResponse(err, deps.logger, req.url);
       return reply.code(status).send(body);
