@@ -33,7 +33,7 @@ test('the bundle and page are served from this origin', async () => {
 
 if (!canRun) console.warn(`chat page browser test skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
-test.skipIf(!canRun)('in Chromium: type a message, see the reply, press a suggested action', async () => {
+test.skipIf(!canRun)('in Chromium: type a message, see the reply, press a suggested action, reload and keep the conversation', async () => {
   const page = await browser!.newPage({ viewport: { width: 900, height: 900 } });
   const problems: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
@@ -60,6 +60,10 @@ test.skipIf(!canRun)('in Chromium: type a message, see the reply, press a sugges
 
   expect(server.turns.received.at(-1)?.action).toEqual({ value: 'ticket' });
   expect(sockets.some((u) => u.includes('/v3/directline/conversations/') && u.includes('/stream'))).toBe(true);
+  await page.reload();
+  await bubble('You said: my laptop is slow 🐢').waitFor();
+  await bubble('I opened INC0001001 for you.').waitFor();
+  expect(await page.locator('.webchat__bubble__content').filter({ hasText: 'You said: my laptop is slow' }).count()).toBe(1);
   expect(problems).toEqual([]);
   await page.close();
 });
