@@ -8,6 +8,7 @@ import { registerConversationRoutes } from './conversation-routes.js';
 import { toErrorResponse } from './http-error.js';
 import { createActivityPoster } from './post-activity.js';
 import { registerStreamRoute } from './stream-route.js';
+import { registerTokenRoutes } from './token-routes.js';
 import { createStreamHub, type StreamHub } from './stream-hub.js';
 import { createTranscriptWriter } from './transcript-writer.js';
 import { createWebChannelAdapter } from './web-channel-adapter.js';
@@ -49,6 +50,7 @@ export async function registerWebChannel<Logger extends FastifyBaseLogger>(
       return reply.code(status).send(body);
     });
     registerConversationRoutes(scope, ctx);
+    registerTokenRoutes(scope, ctx);
     registerActivityRoutes(scope, ctx, post);
     registerStreamRoute(scope, ctx);
     await registerChatPageRoutes(scope);
