@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import { createPrisma, type PrismaClient } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { applyMigrations } from '../db/apply-migrations.js';
+import { pendingMigrations } from '../db/pending-migrations.js';
 import { startEmbeddedRedis } from '../redis/embedded-redis.js';
 import { createRedis } from '../redis/connection.js';
 
@@ -32,7 +33,7 @@ export async function startInfrastructure(config: Config, logger: Logger, option
       databaseUrl = pg.url;
       logger.info({ dataDir: config.DATA_DIR }, 'DATABASE_URL not set: using embedded PostgreSQL (PGlite)');
     }
-    await applyMigrations(databaseUrl, logger);
+    if ((await pendingMigrations(databaseUrl)).length) await applyMigrations(databaseUrl, logger);
     let redisUrl = config.REDIS_URL;
     if (!redisUrl && options.redis !== false) {
       const redisServer = await startEmbeddedRedis(config.DATA_DIR, logger);

@@ -1,4 +1,6 @@
 import type { Db } from '../db/client.js';
+import type { IntentDefinition } from '../classification/types.js';
+import type { ArticleDoc } from '../knowledge/types.js';
 import type { TurnServices } from '../conversation/turn.js';
 import { buildIntentCatalog } from '../intents/intent-catalog.js';
 import { loadIntents } from '../intents/load-intents.js';
@@ -19,8 +21,18 @@ export async function createServiceHolder(db: Db, base: Omit<TurnServices, 'cata
   let services: TurnServices;
   async function reload(): Promise<void> {
     const [{ intents, outOfScopeExamples }, articles] = await Promise.all([loadIntents(db), loadArticles(db)]);
-    services = { ...base, catalog: buildIntentCatalog(intents, outOfScopeExamples), knowledge: createKnowledgeIndex(articles) };
+    services = { ...base, catalog: buildIntentCatalog(intents, outOfScopeExamples), knowledge: createKnowledgeIndex(linkArticlesToIntents(articles, intents)) };
   }
   await reload();
   return { current: () => services, reload };
+}
+
+/**
+ * An intent's `articleSlugs` (set by admins) link articles to it as much as an article's own `intents` list does:
+ * merge both, so the search boosts an intent's articles whichever side the link was made on.
+ */
+export function linkArticlesToIntents(articles: ArticleDoc[], intents: IntentDefinition[]): ArticleDoc[] {
+  const bySlug = new Map<string, string[]>();
+  for (const intent of intents) for (const slug of intent.articleSlugs ?? []) bySlug.set(slug, [...(bySlug.get(slug) ?? []), intent.name]);
+  return articles.map((a) => ({ ...a, intents: [...new Set([...a.intents, ...(bySlug.get(a.slug) ?? [])])] }));
 }
