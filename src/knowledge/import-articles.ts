@@ -2,17 +2,27 @@ import type { Db } from '../db/client.js';
 import { readArticlesFromDir } from './read-articles.js';
 
 /**
- * Import a folder of Markdown articles: create new slugs, update existing ones in place (never a duplicate).
- * @returns how many articles were created and updated
- * @throws the file system's error when the folder cannot be read
+ * Upsert the articles of `dir` (see {@link readArticlesFromDir}) into KnowledgeArticle by slug. Articles whose title,
+ * body, tags and intents are unchanged are not written; articles missing from `dir` are left alone.
+ * @returns `created`: new slugs; `updated`: existing slugs whose content changed
+ * @throws the file-system error when `dir` cannot be read; Prisma errors from the database
  */
 export async function importArticles(db: Db, dir: string): Promise<{ created: number; updated: number }> {
   const articles = await readArticlesFromDir(dir);
-  const existing = new Set((await db.knowledgeArticle.findMany({ where: { slug: { in: articles.map((a) => a.slug) } }, select: { slug: true } })).map((a) => a.slug));
-  for (const a of articles) {
-    const data = { title: a.title, body: a.body, tags: a.tags, intents: a.intents };
-    await db.knowledgeArticle.upsert({ where: { slug: a.slug }, create: { slug: a.slug, ...data }, update: data });
+  const existing = await db.knowledgeArticle.findMany({ where: { slug: { in: articles.map((a) => a.slug) } } });
+  const bySlug = new Map(existing.map((row) => [row.slug, row]));
+  let created = 0;
+  let updated = 0;
+  for (const article of articles) {
+    const row = bySlug.get(article.slug);
+    const data = { title: article.title, body: article.body, tags: article.tags, intents: article.intents };
+    if (!row) {
+      await db.knowledgeArticle.upsert({ where: { slug: article.slug }, create: { slug: article.slug, ...data }, update: data });
+      created += 1;
+    } else if (JSON.stringify([row.title, row.body, row.tags, row.intents]) !== JSON.stringify(Object.values(data))) {
+      await db.knowledgeArticle.update({ where: { slug: article.slug }, data });
+      updated += 1;
+    }
   }
-  const updated = articles.filter((a) => existing.has(a.slug)).length;
-  return { created: articles.length - updated, updated };
+  return { created, updated };
 }
