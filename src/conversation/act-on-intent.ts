@@ -18,7 +18,7 @@ export const impactAnswers: Record<ImpactAnswer, { impact: Level; urgency: Level
  * Do what an understood intent calls for. `text` is the employee's (redacted) words that expressed it, which may be
  * an earlier message when the intent was confirmed by a button.
  */
-export async function actOnIntent(turn: Turn, intent: IntentDefinition, text: string): Promise<void> {
+export async function actOnIntent(turn: Turn, intent: IntentDefinition, text: string, relatedIntents: string[] = []): Promise<void> {
   turn.state.misses = 0;
   turn.state.pending = undefined;
   turn.summary.kind = intent.kind;
@@ -28,7 +28,7 @@ export async function actOnIntent(turn: Turn, intent: IntentDefinition, text: st
       return handleIncident(turn, intent, text);
     case 'service_request':
     case 'question':
-      return knowledgeFirst(turn, intent, text);
+      return knowledgeFirst(turn, intent, text, relatedIntents);
     case 'ticket_status':
       return showTicketStatus(turn, []);
     case 'greeting':
@@ -52,12 +52,16 @@ async function handleIncident(turn: Turn, intent: IntentDefinition, text: string
 }
 
 /** Service requests and questions: knowledge base first, a ticket when it does not help. */
-async function knowledgeFirst(turn: Turn, intent: IntentDefinition, text: string): Promise<void> {
-  const articles = suggestArticles(turn, text, intent, 3);
+async function knowledgeFirst(turn: Turn, intent: IntentDefinition, text: string, relatedIntents: string[]): Promise<void> {
+  const articles = suggestArticles(turn, text, intent, 3, relatedIntents);
   if (articles.length) {
     turn.summary.articles = articles.map((a) => a.slug);
     turn.state.pending = { type: 'kb_feedback', intent: intent.name, text, articles: turn.summary.articles };
-    turn.replies.push({ text: say.kbIntro(articles.length), articles });
+    // The best article is given in full, so the answer is right there in the chat; the others as cards.
+    const [best, ...others] = articles;
+    const body = await articleBody(turn, best!.slug);
+    turn.replies.push(body ? { text: `${say.kbAnswer(best!.title)}\n\n${body}` } : { text: say.kbIntro(1), articles: [best!] });
+    if (others.length) turn.replies.push({ text: say.kbMore, articles: others });
     turn.replies.push({ text: say.kbAsk, choices: buttons.kbFeedback() });
     return;
   }
@@ -66,4 +70,10 @@ async function knowledgeFirst(turn: Turn, intent: IntentDefinition, text: string
   }
   turn.state.pending = { type: 'kb_feedback', intent: intent.name, text, articles: [] };
   turn.replies.push({ text: say.kbNone, choices: buttons.yesNo() });
+}
+
+/** An article's Markdown without its first heading (the reply names the article already); null if it is gone. */
+async function articleBody(turn: Turn, slug: string): Promise<string | null> {
+  const article = await turn.db.knowledgeArticle.findUnique({ where: { slug }, select: { body: true } });
+  return article ? article.body.replace(/^#\s+.*\n+/, '').trim() : null;
 }

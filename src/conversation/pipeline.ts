@@ -21,6 +21,8 @@ export interface PipelineDeps {
   clock?: () => Date;
 }
 
+const redactionMarker = /\[redacted [a-z_ ]+\]/g;
+
 /** Longest a turn's transaction may run, in milliseconds, before it is rolled back and answered as a failure. */
 const turnTimeoutMs = 15_000;
 
@@ -69,7 +71,8 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
 
   const { text } = redactSecrets(sanitizeText(message.text).text);
   const action = message.action ? parseChoiceValue(message.action.value) : null;
-  const understanding = services.catalog.understander.understand(action ? '' : text);
+  // Redaction markers ("[redacted password]") are ours, not the employee's words: keep them out of classification.
+  const understanding = services.catalog.understander.understand(action ? '' : text.replace(redactionMarker, ' '));
   const fresh = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { state: true } });
   const turn: Turn = {
     db, services, channel: message.channel, employee, conversationId: conversation.id, text,

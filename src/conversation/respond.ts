@@ -44,8 +44,12 @@ export async function respond(turn: Turn, understanding: Understanding, action: 
   return clarify(turn, understanding);
 }
 
-/** Unsure: offer the close candidates as buttons, or confirm the single likely one. */
-function clarify(turn: Turn, understanding: Understanding): void {
+/**
+ * Unsure: offer the close candidates as buttons, or confirm the single likely one — unless asking would change
+ * nothing: when the close candidates are all of one kind and that kind is clear, act on the best one (articles are
+ * searched for all of them; an agent can re-assign an incident, but nobody should be quizzed first).
+ */
+async function clarify(turn: Turn, understanding: Understanding): Promise<void> {
   const { catalog, thresholds } = turn.services;
   const best = understanding.alternatives[0]!;
   const close = understanding.alternatives
@@ -53,6 +57,10 @@ function clarify(turn: Turn, understanding: Understanding): void {
     .map((a) => catalog.get(a.intent))
     .filter((d): d is NonNullable<typeof d> => Boolean(d))
     .slice(0, 3);
+  const kindConfidence = understanding.alternatives.filter((a) => handling(a.kind) === handling(best.kind)).reduce((sum, a) => sum + a.confidence, 0);
+  if (close.every((d) => handling(d.kind) === handling(best.kind)) && kindConfidence >= thresholds.act && close[0]) {
+    return actOnIntent(turn, close[0], turn.text, close.slice(1).map((d) => d.name));
+  }
   if (close.length >= 2) {
     const choices: Choice[] = close.map((d) => ({ label: d.description || d.name, value: choiceValue({ type: 'intent', intent: d.name }) }));
     choices.push({ label: 'Something else', value: choiceValue({ type: 'none' }) });
@@ -81,4 +89,9 @@ async function respondToStaleAction(turn: Turn, action: ChoiceAction): Promise<v
     });
   }
   turn.replies.push({ text: say.staleChoice });
+}
+
+/** Service requests and questions are handled alike (knowledge first), so telling them apart needs no question. */
+function handling(kind: string): string {
+  return kind === 'service_request' || kind === 'question' ? 'knowledge' : kind;
 }

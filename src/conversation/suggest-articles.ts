@@ -9,12 +9,13 @@ const relativeCutoff = 0.5;
  * Pick up to `k` articles for a message: the search ranks by the words, boosted by the intent's own articles;
  * hits far weaker than the best one are dropped rather than shown as filler.
  */
-export function suggestArticles(turn: Turn, text: string, intent: IntentDefinition | null, k: number): ArticleCard[] {
+export function suggestArticles(turn: Turn, text: string, intent: IntentDefinition | null, k: number, relatedIntents: string[] = []): ArticleCard[] {
   const query = text || intent?.description || '';
   if (!query) return [];
-  const hits = turn.services.knowledge.search(query, { k: k + 2, intents: intent ? [intent.name] : undefined });
+  const intents = [...(intent ? [intent.name] : []), ...relatedIntents];
+  const hits = turn.services.knowledge.search(query, { k: k + 2, intents: intents.length ? intents : undefined });
   if (!hits.length) return [];
-  const linked = new Set(intent?.articleSlugs ?? []);
+  const linked = new Set([intent, ...relatedIntents.map((name) => turn.services.catalog.get(name))].flatMap((d) => d?.articleSlugs ?? []));
   const best = hits[0]!.score;
   return hits
     .filter((h) => linked.has(h.slug) || h.score >= best * relativeCutoff)

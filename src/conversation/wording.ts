@@ -16,6 +16,8 @@ export const say = {
   choose: 'I\'m not sure which of these you mean. Please pick one:',
   askImpact: 'One question before I log this: how badly does it affect work?',
   kbIntro: (count: number) => (count === 1 ? 'This article should help:' : 'These articles should help:'),
+  kbAnswer: (title: string) => `This should help — **${title}**:`,
+  kbMore: 'Related articles:',
   kbAsk: 'Did this solve it?',
   kbNone: 'I couldn\'t find an article for that. Shall I open a ticket so the service desk can help?',
   kbAccepted: 'Great, glad that sorted it! Anything else?',

@@ -9,7 +9,7 @@ const asLevel = (n: number): 1 | 2 | 3 => (levels.has(n) ? n : 3) as 1 | 2 | 3;
 
 /** Read the enabled intents and their examples from the database, in the shape the classifier trains on. */
 export async function loadIntents(db: Db): Promise<{ intents: IntentDefinition[]; outOfScopeExamples: string[] }> {
-  const rows = await db.intent.findMany({ where: { enabled: true }, include: { examples: true }, orderBy: { name: 'asc' } });
+  const rows = await db.intent.findMany({ where: { enabled: true }, include: { examples: { orderBy: { text: 'asc' } } }, orderBy: { name: 'asc' } });
   const intents: IntentDefinition[] = [];
   let outOfScopeExamples: string[] = [];
   for (const row of rows) {
