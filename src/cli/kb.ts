@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { DeskbotError } from '../core/errors.js';
 import type { Db } from '../db/client.js';
 import { createKnowledgeIndex } from '../knowledge/create-knowledge-index.js';
 import { importArticles } from '../knowledge/import-articles.js';
@@ -14,11 +15,13 @@ export function runKbImport(db: Db, dir: string): Promise<{ created: number; upd
 /**
  * `deskbot kb search`: read `{"query"}` JSON lines, write `{"query","hits":[{"id","score"}]}` per line. With `docs`,
  * the index is built from that file alone (`{"doc_id","text"}` or `{"doc_id","question","answer"}` lines) and ids are
- * doc ids; otherwise `index` is searched and ids are article slugs. A bad line yields `{"line","error"}`.
+ * doc ids; otherwise `index` is searched and ids are article slugs. A bad line yields `{"line","error"}`. k defaults to 10.
+ * @returns `count`: non-blank input lines handled, error lines included
+ * @throws DeskbotError `bad_request` with neither `docs` nor `index`, or for a bad line in the docs file
  */
 export async function runKbSearch(options: { docs?: string; k?: number }, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, index: KnowledgeIndex | null): Promise<{ count: number }> {
   const searchIndex = options.docs ? createKnowledgeIndex(await readDocs(options.docs)) : index;
-  if (!searchIndex) throw new Error('no knowledge index to search');
+  if (!searchIndex) throw new DeskbotError('bad_request', 'no knowledge index to search: pass --docs FILE or an index');
   const k = options.k && options.k > 0 ? options.k : 10;
   let count = 0;
   let line = 0;
