@@ -8,7 +8,7 @@ afterAll(async () => { await h?.close(); });
 describe('incidents', () => {
   test('impact and urgency from the words: the ticket opens at once with number, priority and SLA', async () => {
     const emp = h.employee();
-    const result = await emp.say('outlook is down for the whole office, nobody can work');
+    const result = await emp.say('outlook is down for the whole office, urgent please');
     expect(result.summary.kind).toBe('incident');
     expect(result.summary.ticket).toMatch(/^INC\d{7}$/);
     const ticket = await h.db.prisma.ticket.findUniqueOrThrow({ where: { number: result.summary.ticket! } });
