@@ -15,8 +15,11 @@ export interface Bm25Result {
 /** A compact BM25 inverted index over documents numbered 0 … size-1. */
 export interface Bm25Index {
   readonly size: number;
-  /** Sum of idf × field-weighted saturated tf over the distinct `terms`; unknown terms add nothing. */
-  search(terms: string[]): Bm25Result;
+  /**
+   * Sum of idf × field-weighted saturated tf over the distinct `terms`; unknown terms add nothing.
+   * @param maxDocShare skip terms found in more than this share of documents (low idf, long postings); default 1
+   */
+  search(terms: string[], maxDocShare?: number): Bm25Result;
 }
 
 interface Postings {
@@ -47,7 +50,7 @@ export function buildBm25Index(docs: string[][][], fieldBoosts: number[], params
     const id = vocabulary.get(term);
     return id === undefined ? undefined : postings[id];
   };
-  return { size: docs.length, search: (terms) => searchPostings(lookup, docs.length, terms) };
+  return { size: docs.length, search: (terms, maxDocShare = 1) => searchPostings(lookup, docs.length, terms, maxDocShare) };
 }
 
 /** Per distinct term of one document: Σ over fields of boost × tf (k1 + 1) / (tf + k1 (1 − b + b · len / avgLen)). */
@@ -104,7 +107,12 @@ function groupByTerm(triples: Triples, termCount: number): Postings[] {
   return postings;
 }
 
-function searchPostings(lookup: (term: string) => Postings | undefined, size: number, terms: string[]): Bm25Result {
+function searchPostings(
+  lookup: (term: string) => Postings | undefined,
+  size: number,
+  terms: string[],
+  maxDocShare: number,
+): Bm25Result {
   const scores = new Float64Array(size);
   const matched = new Uint16Array(size);
   const touched: number[] = [];
@@ -112,6 +120,7 @@ function searchPostings(lookup: (term: string) => Postings | undefined, size: nu
     const list = lookup(term);
     if (!list) continue;
     const n = list.docs.length;
+    if (n > maxDocShare * size) continue;
     const idf = Math.log(1 + (size - n + 0.5) / (n + 0.5));
     for (let i = 0; i < n; i++) {
       const doc = list.docs[i]!;

@@ -14,6 +14,8 @@ const GRAM_SIZE = 4;
 const GRAM_WEIGHT = 1;
 /** An article matching on grams only must share at least this part of the query's grams (keeps junk out). */
 const GRAM_ONLY_MIN_SHARE = 0.5;
+/** Grams in more than this share of articles carry little evidence and cost most of a search: skipped. */
+const GRAM_MAX_DOC_SHARE = 0.2;
 const INTENT_BOOST = 1.5;
 /** Score of an intent-linked article that matched nothing in the query. */
 const INTENT_ONLY_SCORE = 0.01;
@@ -67,7 +69,7 @@ function searchIndexes(indexes: Indexes, analyzer: Analyzer, rawQuery: unknown, 
   const query = rawQuery.slice(0, MAX_QUERY_CHARS);
   const terms = [...new Set(analyzer.terms(query))].slice(0, MAX_QUERY_TERMS);
   const grams = [...new Set(analyzer.grams(query))].slice(0, MAX_QUERY_TERMS * 4);
-  const { scores, candidates } = fuse(indexes.words.search(terms), indexes.grams.search(grams), grams.length);
+  const { scores, candidates } = fuse(indexes.words.search(terms), indexes.grams.search(grams, GRAM_MAX_DOC_SHARE), grams.length);
   boostIntents(indexes.docs, scores, candidates, options.intents);
   const termSet = new Set(terms);
   return topK(candidates, (doc) => scores[doc]!, k).map((doc) => ({
