@@ -17,10 +17,14 @@ export interface Bm25Index {
   readonly size: number;
   /**
    * Sum of idf × field-weighted saturated tf over the distinct `terms`; unknown terms add nothing.
-   * @param maxDocShare skip terms found in more than this share of documents (low idf, long postings); default 1
+   * @param maxDocShare skip terms found in more than this share of documents and in over 1,000 of them (low idf,
+   *   long postings: a cost cap that small indexes never hit); default 1
    */
   search(terms: string[], maxDocShare?: number): Bm25Result;
 }
+
+/** Postings shorter than this are never skipped: cheap to scan, and in small indexes every gram is "common". */
+const MIN_SKIPPED_POSTINGS = 1000;
 
 interface Postings {
   docs: Int32Array;
@@ -120,7 +124,7 @@ function searchPostings(
     const list = lookup(term);
     if (!list) continue;
     const n = list.docs.length;
-    if (n > maxDocShare * size) continue;
+    if (n > maxDocShare * size && n > MIN_SKIPPED_POSTINGS) continue;
     const idf = Math.log(1 + (size - n + 0.5) / (n + 0.5));
     for (let i = 0; i < n; i++) {
       const doc = list.docs[i]!;

@@ -14,7 +14,7 @@ const GRAM_SIZE = 4;
 const GRAM_WEIGHT = 1;
 /** An article matching on grams only must share at least this part of the query's grams (keeps junk out). */
 const GRAM_ONLY_MIN_SHARE = 0.5;
-/** Grams in more than this share of articles carry little evidence and cost most of a search: skipped. */
+/** Grams in more than this share of a large index's articles carry little evidence and cost most of a search: skipped. */
 const GRAM_MAX_DOC_SHARE = 0.2;
 const INTENT_BOOST = 1.5;
 /** Score of an intent-linked article that matched nothing in the query. */
