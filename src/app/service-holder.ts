@@ -3,6 +3,7 @@ import type { IntentDefinition } from '../classification/types.js';
 import type { ArticleDoc } from '../knowledge/types.js';
 import type { TurnServices } from '../conversation/turn.js';
 import { buildIntentCatalog } from '../intents/intent-catalog.js';
+import { buildDomainVocabulary } from '../intents/domain-vocabulary.js';
 import { loadIntents } from '../intents/load-intents.js';
 import { createKnowledgeIndex } from '../knowledge/create-knowledge-index.js';
 import { loadArticles } from '../knowledge/load-articles.js';
@@ -17,11 +18,17 @@ export interface ServiceHolder {
 /**
  * Build turn services from the database. Reloads swap whole objects, so a turn in flight keeps the ones it started with.
  */
-export async function createServiceHolder(db: Db, base: Omit<TurnServices, 'catalog' | 'knowledge'>): Promise<ServiceHolder> {
+export async function createServiceHolder(db: Db, base: Omit<TurnServices, 'catalog' | 'knowledge' | 'vocabulary'>): Promise<ServiceHolder> {
   let services: TurnServices;
   async function reload(): Promise<void> {
     const [{ intents, outOfScopeExamples }, articles] = await Promise.all([loadIntents(db), loadArticles(db)]);
-    services = { ...base, catalog: buildIntentCatalog(intents, outOfScopeExamples), knowledge: createKnowledgeIndex(linkArticlesToIntents(articles, intents)) };
+    const itTexts = [...intents.flatMap((i) => i.examples), ...articles.flatMap((a) => [a.title, ...a.tags])];
+    services = {
+      ...base,
+      catalog: buildIntentCatalog(intents, outOfScopeExamples),
+      knowledge: createKnowledgeIndex(linkArticlesToIntents(articles, intents)),
+      vocabulary: buildDomainVocabulary(itTexts, outOfScopeExamples),
+    };
   }
   await reload();
   return { current: () => services, reload };

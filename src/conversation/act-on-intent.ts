@@ -51,12 +51,23 @@ async function handleIncident(turn: Turn, intent: IntentDefinition, text: string
   });
 }
 
+/**
+ * An IT question no intent matches: search the knowledge base with the words alone, and offer a ticket when nothing
+ * fits. Not counted as a miss — deskbot understood it is an IT question, just not which one.
+ */
+export async function answerQuestion(turn: Turn, text: string): Promise<void> {
+  turn.state.misses = 0;
+  turn.summary.kind = 'question';
+  turn.summary.intent = null;
+  return knowledgeFirst(turn, null, text, []);
+}
+
 /** Service requests and questions: knowledge base first, a ticket when it does not help. */
-async function knowledgeFirst(turn: Turn, intent: IntentDefinition, text: string, relatedIntents: string[]): Promise<void> {
+async function knowledgeFirst(turn: Turn, intent: IntentDefinition | null, text: string, relatedIntents: string[]): Promise<void> {
   const articles = suggestArticles(turn, text, intent, 3, relatedIntents);
   if (articles.length) {
     turn.summary.articles = articles.map((a) => a.slug);
-    turn.state.pending = { type: 'kb_feedback', intent: intent.name, text, articles: turn.summary.articles };
+    turn.state.pending = { type: 'kb_feedback', intent: intent?.name ?? null, text, articles: turn.summary.articles };
     // The best article is given in full, so the answer is right there in the chat; the others as cards.
     const [best, ...others] = articles;
     const body = await articleBody(turn, best!.slug);
@@ -65,10 +76,10 @@ async function knowledgeFirst(turn: Turn, intent: IntentDefinition, text: string
     turn.replies.push({ text: say.kbAsk, choices: buttons.kbFeedback() });
     return;
   }
-  if (intent.kind === 'service_request') {
+  if (intent?.kind === 'service_request') {
     return openTicketAndReply(turn, { kind: 'service_request', intent, text, impact: intent.defaultImpact, urgency: intent.defaultUrgency });
   }
-  turn.state.pending = { type: 'kb_feedback', intent: intent.name, text, articles: [] };
+  turn.state.pending = { type: 'kb_feedback', intent: intent?.name ?? null, text, articles: [] };
   turn.replies.push({ text: say.kbNone, choices: buttons.yesNo() });
 }
 

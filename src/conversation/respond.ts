@@ -1,6 +1,6 @@
 import type { Understanding } from '../classification/types.js';
 import type { Choice } from '../core/reply.js';
-import { actOnIntent } from './act-on-intent.js';
+import { actOnIntent, answerQuestion } from './act-on-intent.js';
 import { answerPending } from './answer-pending.js';
 import { asksForHuman } from './asks-for-human.js';
 import { choiceValue, type ChoiceAction } from './choice-values.js';
@@ -38,6 +38,7 @@ export async function respond(turn: Turn, understanding: Understanding, action: 
   }
   const intent = understanding.intent ? catalog.get(understanding.intent) : undefined;
   if (understanding.kind === 'out_of_scope' || !intent || understanding.confidence < thresholds.confirm) {
+    if (turn.services.vocabulary.covers(turn.text)) return answerQuestion(turn, turn.text);
     return handleMiss(turn, { outOfScope: understanding.kind === 'out_of_scope' });
   }
   if (understanding.confidence >= thresholds.act) return actOnIntent(turn, intent, turn.text);

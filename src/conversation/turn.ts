@@ -3,6 +3,7 @@ import type { ChannelName } from '../core/message.js';
 import type { Reply, TurnSummary } from '../core/reply.js';
 import type { IntentCatalog } from '../intents/intent-catalog.js';
 import type { KnowledgeIndex } from '../knowledge/types.js';
+import type { DomainVocabulary } from '../intents/domain-vocabulary.js';
 import type { SlaPolicy } from '../tickets/sla-policy.js';
 import type { DeskbotMetrics } from '../observability/metrics.js';
 import type { DialogState } from './dialog-state.js';
@@ -26,6 +27,8 @@ export interface EscalationRequest {
 export interface TurnServices {
   catalog: IntentCatalog;
   knowledge: KnowledgeIndex;
+  /** Tells an IT question deskbot has no intent for from a message it should not handle. */
+  vocabulary: DomainVocabulary;
   thresholds: ConfidenceThresholds;
   metrics: DeskbotMetrics;
   slaPolicy?: SlaPolicy;

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { DeskbotError } from '../core/errors.js';
@@ -16,7 +16,8 @@ export function createHttpServer(options: { logger: Logger; metrics: DeskbotMetr
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: bodyLimitBytes,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : randomUUID()),
-    disableRequestLogging: true,
+    // Per-request lines would drown the log in Direct Line polls; turns and errors are logged where they happen.
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
   });
   app.setErrorHandler((err: unknown, request, reply) => {

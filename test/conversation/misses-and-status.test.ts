@@ -76,3 +76,13 @@ describe('secrets', () => {
     for (const t of tickets) expect(`${t.title} ${t.description}`).not.toContain('Hunter2!xyz');
   });
 });
+
+describe('IT questions without an intent', () => {
+  test('go to the knowledge base instead of counting as a miss', async () => {
+    const emp = h.employee();
+    const result = await emp.say('is there a good pdf viewer I can install on my laptop?');
+    expect(result.summary.kind).not.toBe('out_of_scope');
+    expect(result.replies.length).toBeGreaterThan(0);
+    expect(choiceValues(result).length).toBeGreaterThan(0);
+  });
+});
