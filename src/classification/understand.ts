@@ -6,12 +6,14 @@ import { findTicketNumbers } from './find-ticket-numbers.js';
 import { asksForTicketStatus, isOnlyGreeting } from './conversational-phrases.js';
 import { inferImpactUrgency } from './infer-impact-urgency.js';
 import { combineKindScores, type KindScores } from './combine-kind-scores.js';
+import { stripContextPhrases } from './strip-context-phrases.js';
+import { augmentWithContext } from './augment-with-context.js';
 
 export type { Understander } from './types.js';
 
 /** Options of {@link createUnderstander}. */
 export interface UnderstanderOptions {
-  /** Below this combined probability the best kind is not trusted and the message is out of scope. Default 0.3. */
+  /** Below this combined probability of the best intent's kind the message is out of scope. Default 0.3. */
   minConfidence?: number;
 }
 
@@ -30,10 +32,10 @@ const RULE_CONFIDENCE = 0.95;
 export function createUnderstander(intents: IntentDefinition[], outOfScopeExamples: string[] = [], options: UnderstanderOptions = {}): Understander {
   const kindOf = new Map<string, IntentKind>(intents.map((i) => [i.name, i.kind]));
   const examples: LabeledExample[] = [
-    ...intents.flatMap((i) => i.examples.map((text) => ({ text, label: i.name }))),
-    ...outOfScopeExamples.map((text) => ({ text, label: NONE_LABEL })),
+    ...intents.flatMap((i) => i.examples.map((text) => ({ text: stripContextPhrases(text), label: i.name }))),
+    ...outOfScopeExamples.map((text) => ({ text: stripContextPhrases(text), label: NONE_LABEL })),
   ];
-  const intentModel: IntentModel = trainIntentModel(examples);
+  const intentModel: IntentModel = trainIntentModel(augmentWithContext(examples));
   const kindModel: IntentModel = trainIntentModel(
     examples.map((e) => ({ text: e.text, label: e.label === NONE_LABEL ? NONE_LABEL : kindOf.get(e.label)! })),
     { features: { ...defaultFeatureOptions, cues: kindCues } },
@@ -46,14 +48,17 @@ export function createUnderstander(intents: IntentDefinition[], outOfScopeExampl
       const safe = typeof text === 'string' ? text : '';
       const base = { ticketNumbers: findTicketNumbers(safe), ...inferImpactUrgency(safe) };
       if (safe.trim() === '') return { kind: 'out_of_scope', intent: null, confidence: 0, alternatives: [], ...base };
-      const scores: KindScores = combineKindScores(intentModel.predict(safe), kindModel.predict(safe), kindOf);
+      const topic = stripContextPhrases(safe);
+      const scores: KindScores = combineKindScores(intentModel.predict(topic), kindModel.predict(topic), kindOf);
       const alternatives = scores.intents.slice(0, 3);
       if (base.ticketNumbers.length > 0 || asksForTicketStatus(safe)) {
         return { kind: 'ticket_status', intent: ruleIntent('ticket_status'), confidence: RULE_CONFIDENCE, alternatives, ...base };
       }
       if (isOnlyGreeting(safe)) return { kind: 'greeting', intent: ruleIntent('greeting'), confidence: RULE_CONFIDENCE, alternatives, ...base };
       const best = scores.intents[0];
-      if (!best || scores.outOfScope >= best.confidence || best.confidence < minConfidence) {
+      // Scope is decided on the kind: "webcam black in teams" is clearly an incident even when two intents split it.
+      const kindConfidence = best ? scores.intents.reduce((sum, i) => sum + (i.kind === best.kind ? i.confidence : 0), 0) : 0;
+      if (!best || scores.outOfScope >= kindConfidence || kindConfidence < minConfidence) {
         return { kind: 'out_of_scope', intent: null, confidence: scores.outOfScope, alternatives, ...base };
       }
       return { kind: best.kind, intent: best.intent, confidence: best.confidence, alternatives, ...base };
