@@ -13,7 +13,7 @@ const PAGE = 500;
 
 /**
  * `GET /v3/directline/conversations/:id/stream?t=<stream token>&watermark=` — the Direct Line WebSocket stream. The token
- * is checked before the upgrade (401/403/404 as plain HTTP). The server then sends `{ activities, watermark }` frames:
+ * is checked before the upgrade (401/403/404 as plain HTTP). The server then sends `{ activities: [one], watermark }` frames:
  * first everything after the watermark, then every new activity as it is appended. Frames the client sends (Web Chat's
  * empty keep-alive pings) are ignored.
  */
@@ -40,18 +40,21 @@ export function registerStreamRoute(app: FastifyInstance, ctx: WebChannelContext
   });
 }
 
-/** Sends what is new since the last frame; calls are chained so frames go out in order and never repeat. */
+/**
+ * Sends what is new since the last frame, one activity per frame: botframework-directlinejs replays a multi-activity frame
+ * on timers, so a later frame can overtake it and the bot's reply show before the user's echo. Calls are chained, so
+ * frames go out in order and never repeat.
+ */
 function createFlusher(ctx: WebChannelContext, socket: WebSocket, conversationId: string, start?: string): () => void {
   let watermark = start;
   let chain = Promise.resolve();
   const sendNew = async () => {
     for (;;) {
       if (socket.readyState !== socket.OPEN) return;
-      const page = await ctx.deps.store.list(conversationId, watermark, PAGE);
-      if (page.activities.length === 0) return;
-      watermark = page.watermark;
-      socket.send(JSON.stringify(page));
-      if (page.activities.length < PAGE) return;
+      const page = await ctx.deps.store.listAppended(conversationId, watermark, PAGE);
+      for (const entry of page) socket.send(JSON.stringify({ activities: [entry.activity], watermark: entry.watermark }));
+      watermark = page.at(-1)?.watermark ?? watermark;
+      if (page.length < PAGE) return;
     }
   };
   return () => {

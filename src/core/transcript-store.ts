@@ -45,6 +45,11 @@ export interface TranscriptStore {
    * @throws DeskbotError `bad_request` when the watermark is not one this store issued (not a decimal string)
    */
   list(conversationId: string, watermark?: string, limit?: number): Promise<TranscriptPage>;
+  /**
+   * Like {@link list}, with each activity's own watermark: for streams that send one activity per frame.
+   * @throws DeskbotError `bad_request` for a watermark this store did not issue
+   */
+  listAppended(conversationId: string, watermark?: string, limit?: number): Promise<AppendedActivity[]>;
   /** The first activity of the conversation whose `channelData.clientActivityID` equals the given one, or null. */
   findByClientActivityId(conversationId: string, clientActivityId: string): Promise<AppendedActivity | null>;
 }

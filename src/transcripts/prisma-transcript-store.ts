@@ -18,6 +18,15 @@ const DEFAULT_PAGE = 500;
  * @param db a Prisma client or transaction client
  */
 export function createPrismaTranscriptStore(db: Db): TranscriptStore {
+  const listAppended = async (conversationId: string, watermark?: string, limit = DEFAULT_PAGE): Promise<AppendedActivity[]> => {
+    const rows = await db.directLineActivity.findMany({
+      where: { conversationId, id: { gt: parseWatermark(watermark) } },
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: { id: true, conversationId: true, activity: true },
+    });
+    return rows.map(toAppended);
+  };
   return {
     async createConversation({ id, userId }) {
       const row = await db.directLineConversation.create({ data: { id, userId: userId ?? null } });
@@ -36,19 +45,13 @@ export function createPrismaTranscriptStore(db: Db): TranscriptStore {
       return toAppended(row);
     },
     async list(conversationId, watermark, limit = DEFAULT_PAGE) {
-      const after = parseWatermark(watermark);
-      const rows = await db.directLineActivity.findMany({
-        where: { conversationId, id: { gt: after } },
-        orderBy: { id: 'asc' },
-        take: limit,
-        select: { id: true, conversationId: true, activity: true },
-      });
-      const last = rows.at(-1);
+      const rows = await listAppended(conversationId, watermark, limit);
       return {
-        activities: rows.map((r) => toAppended(r).activity),
-        watermark: last ? last.id.toString() : after.toString(),
+        activities: rows.map((r) => r.activity),
+        watermark: rows.at(-1)?.watermark ?? parseWatermark(watermark).toString(),
       };
     },
+    listAppended,
     async findByClientActivityId(conversationId, clientActivityId) {
       const row = await db.directLineActivity.findFirst({
         where: { conversationId, activity: { path: ['channelData', 'clientActivityID'], equals: clientActivityId } },

@@ -115,3 +115,26 @@ test('the stream refuses a missing or foreign token before upgrading', async () 
   expect(await status(`${base}/v3/directline/conversations/${a.conversationId}/stream?t=${new URL(streamUrl).searchParams.get('t')}`)).toBe(403);
   expect(await status(streamUrl)).toBe(101);
 });
+
+test('the stream sends one activity per frame, in order, with rising watermarks', async () => {
+  const { token, conversationId } = await guestToken();
+  const start = await fetch(`${server.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const { streamUrl } = (await start.json()) as { streamUrl: string };
+  const frames: { activities: Message[]; watermark: string }[] = [];
+  const ws = new WebSocket(streamUrl);
+  const replied = new Promise<void>((resolve) => ws.on('message', (data) => {
+    frames.push(JSON.parse(String(data)));
+    if (frames.at(-1)!.activities.some((a) => a.text === 'You said: in order')) resolve();
+  }));
+  await new Promise((resolve) => ws.once('open', resolve));
+  await fetch(`${server.url}/v3/directline/conversations/${conversationId}/activities`, {
+    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'message', text: 'in order' }),
+  });
+  await replied;
+  ws.close();
+  expect(frames.map((f) => f.activities.length)).toEqual([1, 1, 1]);
+  expect(frames.map((f) => f.activities[0]!.text)).toEqual([expect.stringContaining('deskbot'), 'in order', 'You said: in order']);
+  const marks = frames.map((f) => BigInt(f.watermark));
+  expect(marks[0]! < marks[1]! && marks[1]! < marks[2]!).toBe(true);
+});

@@ -39,6 +39,10 @@ test('appends in order and lists after a watermark', async () => {
   expect(after.activities.map((a) => a.text)).toEqual(['two', 'three']);
   const none = await store.list('conv-c', third.watermark);
   expect(none).toEqual({ activities: [], watermark: third.watermark });
+  const entries = await store.listAppended('conv-c', first.watermark);
+  expect(entries.map((e) => [e.id, e.watermark, e.activity.text])).toEqual([
+    [second.id, second.watermark, 'two'], [third.id, third.watermark, 'three'],
+  ]);
   const page = await store.list('conv-c', '', 2);
   expect(page.activities.map((a) => a.text)).toEqual(['one', 'two']);
   expect(page.watermark).toBe(second.watermark);
