@@ -96,6 +96,6 @@ export function createActivityPoster(deps: {
       deps.logger.error({ err, conversationId, eventId: message.eventId }, 'turn handler failed on a web message');
       activities = renderReplies([{ text: APOLOGY }], { conversationId, replyToId: echo.id });
     }
-    for (const reply of activities) await deps.write(conversationId, reply);
+    await deps.write.many(conversationId, activities);
   }
 }

@@ -2,13 +2,24 @@ import type { AppendedActivity, TranscriptActivity, TranscriptStore } from '../.
 import type { StreamHub } from './stream-hub.js';
 
 /** Appends activities to a transcript and wakes the conversation's open streams. */
-export type TranscriptWriter = (conversationId: string, activity: TranscriptActivity) => Promise<AppendedActivity>;
+export interface TranscriptWriter {
+  (conversationId: string, activity: TranscriptActivity): Promise<AppendedActivity>;
+  /** Several activities in order, in one write (a turn's replies). */
+  many(conversationId: string, activities: TranscriptActivity[]): Promise<AppendedActivity[]>;
+}
 
 /** A {@link TranscriptWriter} that stamps each activity with the server `timestamp` (ISO 8601) Direct Line sets. */
 export function createTranscriptWriter(store: TranscriptStore, streams: StreamHub | undefined): TranscriptWriter {
-  return async (conversationId, activity) => {
+  const write = async (conversationId: string, activity: TranscriptActivity) => {
     const appended = await store.append(conversationId, { ...activity, timestamp: new Date().toISOString() });
     streams?.notify(conversationId);
     return appended;
   };
+  write.many = async (conversationId: string, activities: TranscriptActivity[]) => {
+    const timestamp = new Date().toISOString();
+    const appended = await store.appendMany(conversationId, activities.map((a) => ({ ...a, timestamp })));
+    if (appended.length) streams?.notify(conversationId);
+    return appended;
+  };
+  return write;
 }

@@ -21,7 +21,7 @@ export function createWebChannelAdapter(store: TranscriptStore, streams?: Stream
       if (!(await store.getConversation(conversationId))) {
         throw new DeskbotError('channel_send_failed', `Web conversation ${conversationId} no longer exists.`);
       }
-      for (const activity of renderReplies(replies, { conversationId })) await write(conversationId, activity);
+      await write.many(conversationId, renderReplies(replies, { conversationId }));
     },
   };
 }

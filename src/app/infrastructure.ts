@@ -41,7 +41,7 @@ export async function startInfrastructure(config: Config, logger: Logger, option
       redisUrl = redisServer.url;
       logger.info('REDIS_URL not set: started a private redis-server');
     }
-    const prisma = createPrisma(databaseUrl, config.DATABASE_URL ? 10 : 1);
+    const prisma = createPrisma(databaseUrl, config.DATABASE_URL ? 20 : 1);
     const redis = redisUrl ? createRedis(redisUrl) : null;
     return {
       prisma,

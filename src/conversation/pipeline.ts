@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../db/client.js';
 import type { InboundMessage } from '../core/message.js';
-import type { Reply, TurnSummary } from '../core/reply.js';
+import type { TurnSummary } from '../core/reply.js';
 import type { TurnHandler, TurnResult } from '../core/adapter.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { parseChoiceValue } from './choice-values.js';
 import { parseDialogState } from './dialog-state.js';
 import { identifyEmployee } from './identify-employee.js';
+import { lockConversation } from './lock-conversation.js';
 import { recordInboundEvent } from './record-inbound-event.js';
 import { respond } from './respond.js';
 import { sanitizeText } from './sanitize-text.js';
@@ -59,12 +60,9 @@ export function createPipeline(deps: PipelineDeps): TurnHandler {
 async function runTurn(db: PrismaClient, message: InboundMessage, services: TurnServices, now: Date): Promise<TurnResult> {
   const emptySummary: TurnSummary = { kind: null, intent: null, confidence: 0 };
   const employee = await identifyEmployee(db, message.channel, message.sender);
-  const conversation = await db.conversation.upsert({
-    where: { channel_externalId: { channel: message.channel, externalId: message.conversation.externalId } },
-    create: { channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: (message.conversation.reference ?? {}) as object },
-    update: message.conversation.reference ? { reference: message.conversation.reference as object } : {},
+  const conversation = await lockConversation(db, {
+    channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: message.conversation.reference,
   });
-  await db.$executeRaw`SELECT 1 FROM "Conversation" WHERE "id" = ${conversation.id} FOR UPDATE`;
   if (!(await recordInboundEvent(db, message.channel, message.eventId))) {
     return { conversationId: conversation.id, duplicate: true, replies: [], summary: emptySummary };
   }
@@ -73,31 +71,28 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
   const action = message.action ? parseChoiceValue(message.action.value) : null;
   // Redaction markers ("[redacted password]") are ours, not the employee's words: keep them out of classification.
   const understanding = services.catalog.understander.understand(action ? '' : text.replace(redactionMarker, ' '));
-  const fresh = await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { state: true } });
   const turn: Turn = {
     db, services, channel: message.channel, employee, conversationId: conversation.id, text,
-    state: parseDialogState(fresh.state),
+    state: parseDialogState(conversation.state),
     eventKey: `${message.channel}:${message.eventId}`,
     now, replies: [],
     summary: action ? { ...emptySummary } : { kind: understanding.kind, intent: understanding.intent, confidence: understanding.confidence },
   };
   await respond(turn, understanding, action);
 
-  await db.message.create({
-    data: {
-      conversationId: conversation.id, direction: 'inbound', text, eventId: message.eventId,
-      payload: message.action ? { action: message.action.value } : undefined,
-      kind: action ? null : understanding.kind, intent: action ? null : understanding.intent, confidence: action ? null : understanding.confidence,
-    },
+  // One statement for the message and its replies; explicit, increasing times keep them in order in the transcript.
+  await db.message.createMany({
+    data: [
+      {
+        conversationId: conversation.id, direction: 'inbound' as const, text, eventId: message.eventId, createdAt: now,
+        payload: message.action ? { action: message.action.value } : undefined,
+        kind: action ? null : understanding.kind, intent: action ? null : understanding.intent, confidence: action ? null : understanding.confidence,
+      },
+      ...turn.replies.map((r, i) => ({
+        conversationId: conversation.id, direction: 'outbound' as const, text: r.text, payload: r as object, createdAt: new Date(now.getTime() + i + 1),
+      })),
+    ],
   });
-  await storeReplies(db, conversation.id, turn.replies);
   await db.conversation.update({ where: { id: conversation.id }, data: { state: turn.state as object } });
   return { conversationId: conversation.id, duplicate: false, replies: turn.replies, summary: turn.summary };
-}
-
-async function storeReplies(db: PrismaClient, conversationId: string, replies: Reply[]): Promise<void> {
-  if (!replies.length) return;
-  await db.message.createMany({
-    data: replies.map((r) => ({ conversationId, direction: 'outbound' as const, text: r.text, payload: r as object })),
-  });
 }

@@ -40,6 +40,8 @@ export interface TranscriptStore {
   getConversation(id: string): Promise<TranscriptConversation | null>;
   /** Append an activity at the end of the transcript; any `id` it has is replaced by the assigned one. */
   append(conversationId: string, activity: TranscriptActivity): Promise<AppendedActivity>;
+  /** Append several activities in order, in one write (one commit), e.g. the replies of one turn. */
+  appendMany(conversationId: string, activities: TranscriptActivity[]): Promise<AppendedActivity[]>;
   /**
    * Activities after `watermark` (all when it is undefined), oldest first, at most `limit` (default 500).
    * @throws DeskbotError `bad_request` when the watermark is not one this store issued (not a decimal string)

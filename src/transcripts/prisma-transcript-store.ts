@@ -44,6 +44,20 @@ export function createPrismaTranscriptStore(db: Db): TranscriptStore {
       });
       return toAppended(row);
     },
+    async appendMany(conversationId, activities) {
+      if (!activities.length) return [];
+      const stored = activities.map((a) => {
+        const { id: _ignored, ...rest } = toStorableJson(a) as TranscriptActivity;
+        return rest;
+      });
+      // One INSERT … SELECT in array order: the ids (watermarks) follow the order of the replies.
+      const rows = await db.$queryRaw<Array<{ id: bigint; conversationId: string; activity: Prisma.JsonValue }>>`
+        INSERT INTO "DirectLineActivity" ("conversationId", "activity")
+        SELECT ${conversationId}, t.value FROM jsonb_array_elements(${JSON.stringify(stored)}::jsonb) WITH ORDINALITY AS t(value, n)
+        ORDER BY t.n
+        RETURNING "id", "conversationId", "activity"`;
+      return rows.sort((a, b) => (a.id < b.id ? -1 : 1)).map(toAppended);
+    },
     async list(conversationId, watermark, limit = DEFAULT_PAGE) {
       const rows = await listAppended(conversationId, watermark, limit);
       return {

@@ -15,9 +15,10 @@ export interface TestDatabase {
 
 /**
  * Create a fresh PostgreSQL database with every committed migration applied (the same SQL `prisma migrate deploy` runs),
- * so each test file gets its own real database. Call `drop()` in afterAll.
+ * so each test file gets its own real database (`migrate: false` leaves it empty, for code that migrates it itself).
+ * Call `drop()` in afterAll.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const name = `deskbot_test_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -29,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await client.connect();
   const dir = path.resolve(import.meta.dirname, '../../prisma/migrations');
   for (const entry of (await readdir(dir)).sort()) {
-    if (!/^\d/.test(entry)) continue;
+    if (!/^\d/.test(entry) || options.migrate === false) continue;
     await client.query(await readFile(path.join(dir, entry, 'migration.sql'), 'utf8'));
   }
   await client.end();

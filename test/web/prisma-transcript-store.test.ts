@@ -69,3 +69,18 @@ test('finds an activity by its clientActivityID within its conversation only', a
   expect(await store.findByClientActivityId('conv-d', 'abc')).toBeNull();
   expect(await store.findByClientActivityId('conv-e', 'zzz')).toBeNull();
 });
+
+test('appendMany writes several activities in order with increasing watermarks', async () => {
+  const store = createPrismaTranscriptStore(db.prisma);
+  await store.createConversation({ id: 'conv-many' });
+  const appended = await store.appendMany('conv-many', [
+    { type: 'message', text: 'first' },
+    { type: 'message', text: 'second', id: 'ignored' },
+    { type: 'message', text: 'third' },
+  ]);
+  expect(appended.map((a) => a.activity.text)).toEqual(['first', 'second', 'third']);
+  expect(BigInt(appended[0]!.watermark) < BigInt(appended[2]!.watermark)).toBe(true);
+  const page = await store.list('conv-many');
+  expect(page.activities.map((a) => a.text)).toEqual(['first', 'second', 'third']);
+  expect(await store.appendMany('conv-many', [])).toEqual([]);
+});
