@@ -85,6 +85,6 @@ async function knowledgeFirst(turn: Turn, intent: IntentDefinition | null, text:
 
 /** An article's Markdown without its first heading (the reply names the article already); null if it is gone. */
 async function articleBody(turn: Turn, slug: string): Promise<string | null> {
-  const article = await turn.db.knowledgeArticle.findUnique({ where: { slug }, select: { body: true } });
+  const [article] = await turn.db.$queryRaw<Array<{ body: string }>>`SELECT "body" FROM "KnowledgeArticle" WHERE "slug" = ${slug}`;
   return article ? article.body.replace(/^#\s+.*\n+/, '').trim() : null;
 }

@@ -11,6 +11,7 @@ import { lockConversation } from './lock-conversation.js';
 import { recordInboundEvent } from './record-inbound-event.js';
 import { respond } from './respond.js';
 import { sanitizeText } from './sanitize-text.js';
+import { storeTurn } from './store-turn.js';
 import { storeFailedMessage } from './store-failed-message.js';
 import type { Turn, TurnServices } from './turn.js';
 
@@ -80,19 +81,9 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
   };
   await respond(turn, understanding, action);
 
-  // One statement for the message and its replies; explicit, increasing times keep them in order in the transcript.
-  await db.message.createMany({
-    data: [
-      {
-        conversationId: conversation.id, direction: 'inbound' as const, text, eventId: message.eventId, createdAt: now,
-        payload: message.action ? { action: message.action.value } : undefined,
-        kind: action ? null : understanding.kind, intent: action ? null : understanding.intent, confidence: action ? null : understanding.confidence,
-      },
-      ...turn.replies.map((r, i) => ({
-        conversationId: conversation.id, direction: 'outbound' as const, text: r.text, payload: r as object, createdAt: new Date(now.getTime() + i + 1),
-      })),
-    ],
-  });
-  await db.conversation.update({ where: { id: conversation.id }, data: { state: turn.state as object } });
+  await storeTurn(db, conversation.id, now, {
+    text, eventId: message.eventId, action: message.action?.value,
+    kind: action ? null : understanding.kind, intent: action ? null : understanding.intent, confidence: action ? null : understanding.confidence,
+  }, turn.replies, turn.state);
   return { conversationId: conversation.id, duplicate: false, replies: turn.replies, summary: turn.summary };
 }

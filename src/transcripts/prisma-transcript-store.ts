@@ -10,6 +10,12 @@ import { toStorableJson } from './storable-json.js';
 
 const DEFAULT_PAGE = 500;
 
+interface ActivityRow {
+  id: bigint;
+  conversationId: string;
+  activity: Prisma.JsonValue;
+}
+
 /**
  * A {@link TranscriptStore} on the `DirectLineConversation` / `DirectLineActivity` tables. The row's autoincrement id is
  * the watermark, and the activity id is derived from it (`<conversationId>|<id padded to 7 digits>`, as Direct Line
@@ -18,13 +24,12 @@ const DEFAULT_PAGE = 500;
  * @param db a Prisma client or transaction client
  */
 export function createPrismaTranscriptStore(db: Db): TranscriptStore {
+  // Raw SQL on the paths every message takes: Prisma 6's query compiler costs milliseconds per ORM call (prisma/orm#28845).
   const listAppended = async (conversationId: string, watermark?: string, limit = DEFAULT_PAGE): Promise<AppendedActivity[]> => {
-    const rows = await db.directLineActivity.findMany({
-      where: { conversationId, id: { gt: parseWatermark(watermark) } },
-      orderBy: { id: 'asc' },
-      take: limit,
-      select: { id: true, conversationId: true, activity: true },
-    });
+    const rows = await db.$queryRaw<ActivityRow[]>`
+      SELECT "id", "conversationId", "activity" FROM "DirectLineActivity"
+      WHERE "conversationId" = ${conversationId} AND "id" > ${parseWatermark(watermark)}
+      ORDER BY "id" LIMIT ${limit}`;
     return rows.map(toAppended);
   };
   return {
@@ -33,16 +38,16 @@ export function createPrismaTranscriptStore(db: Db): TranscriptStore {
       return toConversation(row);
     },
     async getConversation(id) {
-      const row = await db.directLineConversation.findUnique({ where: { id } });
+      const [row] = await db.$queryRaw<Array<{ id: string; userId: string | null; createdAt: Date }>>`
+        SELECT "id", "userId", "createdAt" FROM "DirectLineConversation" WHERE "id" = ${id}`;
       return row ? toConversation(row) : null;
     },
     async append(conversationId, activity) {
       const { id: _ignored, ...rest } = toStorableJson(activity) as TranscriptActivity;
-      const row = await db.directLineActivity.create({
-        data: { conversationId, activity: rest as Prisma.InputJsonObject },
-        select: { id: true, conversationId: true, activity: true },
-      });
-      return toAppended(row);
+      const [row] = await db.$queryRaw<ActivityRow[]>`
+        INSERT INTO "DirectLineActivity" ("conversationId", "activity") VALUES (${conversationId}, ${JSON.stringify(rest)}::jsonb)
+        RETURNING "id", "conversationId", "activity"`;
+      return toAppended(row!);
     },
     async appendMany(conversationId, activities) {
       if (!activities.length) return [];
@@ -51,7 +56,7 @@ export function createPrismaTranscriptStore(db: Db): TranscriptStore {
         return rest;
       });
       // One INSERT … SELECT in array order: the ids (watermarks) follow the order of the replies.
-      const rows = await db.$queryRaw<Array<{ id: bigint; conversationId: string; activity: Prisma.JsonValue }>>`
+      const rows = await db.$queryRaw<ActivityRow[]>`
         INSERT INTO "DirectLineActivity" ("conversationId", "activity")
         SELECT ${conversationId}, t.value FROM jsonb_array_elements(${JSON.stringify(stored)}::jsonb) WITH ORDINALITY AS t(value, n)
         ORDER BY t.n
@@ -67,11 +72,10 @@ export function createPrismaTranscriptStore(db: Db): TranscriptStore {
     },
     listAppended,
     async findByClientActivityId(conversationId, clientActivityId) {
-      const row = await db.directLineActivity.findFirst({
-        where: { conversationId, activity: { path: ['channelData', 'clientActivityID'], equals: clientActivityId } },
-        orderBy: { id: 'asc' },
-        select: { id: true, conversationId: true, activity: true },
-      });
+      const [row] = await db.$queryRaw<ActivityRow[]>`
+        SELECT "id", "conversationId", "activity" FROM "DirectLineActivity"
+        WHERE "conversationId" = ${conversationId} AND "activity" -> 'channelData' ->> 'clientActivityID' = ${clientActivityId}
+        ORDER BY "id" LIMIT 1`;
       return row ? toAppended(row) : null;
     },
   };
