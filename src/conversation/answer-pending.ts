@@ -68,6 +68,16 @@ export async function answerPending(turn: Turn, pending: Pending, action: Choice
       await openTicketAndReply(turn, { kind, intent, text: pending.text, impact: intent?.defaultImpact ?? 3, urgency: intent?.defaultUrgency ?? 3, escalation });
       return true;
     }
+    case 'rating': {
+      const typed = !action && /^\s*([1-5])\s*(\/\s*5|stars?)?\s*$/i.exec(turn.text);
+      const score = action?.type === 'rate' ? action.score : typed ? Number(typed[1]) : null;
+      if (!score) return false;
+      await turn.db.$executeRaw`UPDATE "Ticket" SET "satisfaction" = ${score}, "updatedAt" = now() WHERE "number" = ${pending.ticket} AND "requesterId" = ${turn.employee.id}`;
+      turn.state.pending = undefined;
+      turn.summary.kind = 'ticket_status';
+      turn.replies.push({ text: say.rated(score) });
+      return true;
+    }
     case 'offer_help': {
       const wantsHuman = action?.type === 'human';
       if (!wantsHuman && action?.type !== 'open_ticket' && yesNo !== 'yes') return false;

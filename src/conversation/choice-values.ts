@@ -9,7 +9,8 @@ export type ChoiceAction =
   | { type: 'none' }
   | { type: 'impact'; level: ImpactAnswer }
   | { type: 'open_ticket' }
-  | { type: 'human' };
+  | { type: 'human' }
+  | { type: 'rate'; score: 1 | 2 | 3 | 4 | 5 };
 
 /** Answers to the one impact question: who is affected and can they work. */
 export type ImpactAnswer = 'many_blocked' | 'me_blocked' | 'workaround';
@@ -19,6 +20,7 @@ export function choiceValue(action: ChoiceAction): string {
   switch (action.type) {
     case 'intent': return `intent:${action.intent}`;
     case 'impact': return `impact:${action.level}`;
+    case 'rate': return `rate:${action.score}`;
     default: return action.type;
   }
 }
@@ -28,6 +30,7 @@ export function parseChoiceValue(value: string): ChoiceAction | null {
   const [head, arg] = value.split(':', 2) as [string, string | undefined];
   if (head === 'intent' && arg) return { type: 'intent', intent: arg };
   if (head === 'impact' && (arg === 'many_blocked' || arg === 'me_blocked' || arg === 'workaround')) return { type: 'impact', level: arg };
+  if (head === 'rate' && arg && /^[1-5]$/.test(arg)) return { type: 'rate', score: Number(arg) as 1 | 2 | 3 | 4 | 5 };
   if (head === 'yes' || head === 'no' || head === 'none' || head === 'open_ticket' || head === 'human') return { type: head };
   return null;
 }

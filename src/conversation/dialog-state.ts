@@ -13,6 +13,8 @@ const pendingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ask_impact'), intent: z.string(), text: z.string() }),
   /** Knowledge articles were offered: "Did this solve it?" */
   z.object({ type: z.literal('kb_feedback'), intent: z.string().nullable(), text: z.string(), articles: z.array(z.string()) }),
+  /** A ticket was resolved by an agent: "How did we do? 1–5". */
+  z.object({ type: z.literal('rating'), ticket: z.string() }),
   /** Understanding failed twice: offer a ticket or a person. */
   z.object({ type: z.literal('offer_help'), text: z.string() }),
 ]);

@@ -33,6 +33,7 @@ export const say = {
   ticketFound: (number: string) => `Here is ${number}:`,
   failed: (ref: string) =>
     `Sorry, something went wrong on my side. Your message is saved (reference ${ref}) and the service desk can see it. Please try again in a moment.`,
+  rated: (score: number) => (score >= 4 ? 'Thank you for the rating — glad we could help!' : 'Thank you for the rating. We\'ll use it to do better.'),
   staleChoice: 'That button has expired. What can I help you with?',
 };
 

@@ -35,3 +35,19 @@ test('a turn that fails is stored with its error and answered, and its redeliver
   const again = await broken.handle(message);
   expect(again.duplicate).toBe(true);
 });
+
+test('after an agent resolves a ticket, the employee rates it 1–5 by button or by typing', async () => {
+  const { askForRating } = await import('../../src/conversation/ask-for-rating.js');
+  const emp = h.employee();
+  const opened = await emp.say('outlook is down for the whole office, urgent please');
+  const number = opened.summary.ticket!;
+  const conversation = await h.db.prisma.conversation.findFirstOrThrow({ where: { externalId: emp.conversationId } });
+  const ask = await askForRating(h.db.prisma, conversation.id, number);
+  expect(ask.choices?.map((c) => c.value)).toEqual(['rate:1', 'rate:2', 'rate:3', 'rate:4', 'rate:5']);
+  await emp.press('rate:4');
+  expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { number } })).satisfaction).toBe(4);
+
+  await askForRating(h.db.prisma, conversation.id, number);
+  await emp.say('2');
+  expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { number } })).satisfaction).toBe(2);
+});
