@@ -79,7 +79,13 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
     now, replies: [],
     summary: action ? { ...emptySummary } : { kind: understanding.kind, intent: understanding.intent, confidence: understanding.confidence },
   };
-  await respond(turn, understanding, action);
+  const bridged = services.bridge ? await services.bridge(db, { conversationId: conversation.id, employeeId: employee.id, text }) : null;
+  if (bridged) {
+    turn.replies.push(...bridged);
+    turn.summary = { kind: null, intent: null, confidence: 0 };
+  } else {
+    await respond(turn, understanding, action);
+  }
 
   await storeTurn(db, conversation.id, now, {
     text, eventId: message.eventId, action: message.action?.value,

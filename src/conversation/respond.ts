@@ -3,6 +3,7 @@ import type { Choice } from '../core/reply.js';
 import { actOnIntent, answerQuestion } from './act-on-intent.js';
 import { answerPending } from './answer-pending.js';
 import { asksForHuman } from './asks-for-human.js';
+import { showsFrustration } from './frustration.js';
 import { choiceValue, type ChoiceAction } from './choice-values.js';
 import { handleMiss } from './handle-miss.js';
 import { openTicketAndReply } from './open-ticket-reply.js';
@@ -25,11 +26,14 @@ export async function respond(turn: Turn, understanding: Understanding, action: 
   turn.state.pending = undefined;
   if (action) return respondToStaleAction(turn, action);
   if (!turn.text) { turn.replies.push({ text: say.empty }); return; }
+  const { catalog, thresholds } = turn.services;
+  if (showsFrustration(turn.text)) {
+    return openTicketAndReply(turn, { kind: understanding.kind === 'incident' ? 'incident' : 'service_request', intent: understanding.intent ? catalog.get(understanding.intent) ?? null : null, text: turn.text, impact: understanding.impact ?? 3, urgency: understanding.urgency ?? 2, escalation: 'frustration' });
+  }
   if (asksForHuman(turn.text)) {
     return openTicketAndReply(turn, { kind: 'service_request', intent: null, text: turn.text, impact: 3, urgency: 3, escalation: 'requested_human' });
   }
 
-  const { catalog, thresholds } = turn.services;
   if (understanding.kind === 'ticket_status') return showTicketStatus(turn, understanding.ticketNumbers);
   if (understanding.kind === 'greeting') {
     turn.state.misses = 0;

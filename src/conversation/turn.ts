@@ -20,7 +20,7 @@ export interface EscalationRequest {
   ticketId: string;
   ticketNumber: string;
   conversationId: string;
-  reason: 'requested_human' | 'understanding_failed' | 'high_priority';
+  reason: 'requested_human' | 'understanding_failed' | 'high_priority' | 'frustration';
 }
 
 /** What the act step may use, besides the database transaction. */
@@ -34,6 +34,12 @@ export interface TurnServices {
   slaPolicy?: SlaPolicy;
   /** Called inside the turn's transaction, so an escalation is written together with its ticket (transactional outbox). */
   escalate?: (db: Db, request: EscalationRequest) => Promise<void>;
+  /**
+   * The agent desk's bridge: when an agent owns this conversation, the message goes to the agent instead of the bot.
+   * Returns the replies to send the employee (often none), or null when no agent owns the conversation.
+   * Called inside the turn's transaction, after the message was deduplicated and redacted.
+   */
+  bridge?: (db: Db, input: { conversationId: string; employeeId: string; text: string }) => Promise<Reply[] | null>;
 }
 
 /** One turn being worked on: the handlers read the message and append replies, update state and the summary. */
