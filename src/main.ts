@@ -11,8 +11,12 @@ try {
   const config = loadConfig(process.env);
   const logger = createLogger({ level: config.LOG_LEVEL });
   const deskbot = await startDeskbot(config, logger).catch((err: unknown) => {
-    if (err instanceof DeskbotError && err.code === 'dependency_missing') {
+    if (err instanceof DeskbotError && (err.code === 'dependency_missing' || err.code === 'config_invalid')) {
       console.error(err.message);
+      process.exit(1);
+    }
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Port ${config.PORT} is already in use: stop whatever listens there or set PORT.`);
       process.exit(1);
     }
     throw err;

@@ -35,7 +35,9 @@ export function createActivityPoster(deps: {
   write: TranscriptWriter;
   logger: WebLogger;
   maxTextLength: number;
+  redact?: (text: string) => string;
 }): PostActivity {
+  const redact = deps.redact ?? ((text: string) => text);
   const inFlight = new Map<string, Promise<string>>();
   return async (conversation, principal, activity) => {
     if ((activity.text?.length ?? 0) > deps.maxTextLength) {
@@ -72,6 +74,7 @@ export function createActivityPoster(deps: {
   ): Promise<string> {
     const echo = await deps.write(conversation.id, {
       ...activity,
+      ...(typeof activity.text === 'string' ? { text: redact(activity.text) } : {}),
       channelId: 'directline',
       conversation: { id: conversation.id },
       from: { id: activity.from?.id ?? sender.externalId, ...(activity.from?.name ? { name: activity.from.name } : {}), role: 'user' },

@@ -32,4 +32,9 @@ export interface WebChannelDeps {
   publicUrl?: string;
   /** Longest accepted message text, in UTF-16 code units; longer is refused with 413. Default 20,000. */
   maxTextLength?: number;
+  /**
+   * Hides secrets (pasted passwords, tokens, card numbers) in a message's text before the transcript stores or
+   * echoes it. The composition root passes the core's redaction; identity by default.
+   */
+  redact?: (text: string) => string;
 }

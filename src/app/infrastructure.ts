@@ -43,6 +43,8 @@ export async function startInfrastructure(config: Config, logger: Logger, option
     }
     const prisma = createPrisma(databaseUrl, config.DATABASE_URL ? 20 : 1);
     const redis = redisUrl ? createRedis(redisUrl) : null;
+    // ioredis reconnects by itself; without a listener each failed attempt would print an unstructured stack.
+    redis?.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
     return {
       prisma,
       redis,

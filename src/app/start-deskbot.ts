@@ -1,4 +1,3 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
@@ -10,10 +9,12 @@ import { registerOperationalRoutes } from '../http/health-routes.js';
 import { createMetrics } from '../observability/metrics.js';
 import { pingRedis } from '../redis/connection.js';
 import { seedIfEmpty } from '../seed/seed-if-empty.js';
+import { redactSecrets } from '../redaction/redact.js';
 import { createPrismaTranscriptStore } from '../transcripts/prisma-transcript-store.js';
 import { registerWebChannel } from '../../adapters/web/index.js';
 import { startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { createServiceHolder, type ServiceHolder } from './service-holder.js';
+import { directLineTokenKey } from './direct-line-token-key.js';
 
 /** A running deskbot. */
 export interface RunningDeskbot {
@@ -49,9 +50,10 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     await registerWebChannel(app, {
       turns,
       store: createPrismaTranscriptStore(prisma),
-      tokenKey: directLineTokenKey(config),
+      tokenKey: await directLineTokenKey(config),
       secret: config.DIRECTLINE_SECRET,
       tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_MINUTES * 60,
+      redact: (text) => redactSecrets(text).text,
       logger,
     });
     const url = await app.listen({ port: config.PORT, host: config.HOST });
@@ -67,14 +69,4 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     await infrastructure.close();
     throw err;
   }
-}
-
-/**
- * The key that signs Direct Line tokens: configured, or derived from the Direct Line secret (so every instance that
- * shares the secret accepts each other's tokens), or random for a single local instance.
- */
-function directLineTokenKey(config: Config): Uint8Array {
-  if (config.DIRECTLINE_TOKEN_KEY) return new TextEncoder().encode(config.DIRECTLINE_TOKEN_KEY);
-  if (config.DIRECTLINE_SECRET) return createHmac('sha256', config.DIRECTLINE_SECRET).update('deskbot directline token key').digest();
-  return randomBytes(32);
 }

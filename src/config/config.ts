@@ -28,6 +28,9 @@ export const configSchema = z.object({
   CONFIDENCE_CONFIRM: z.coerce.number().min(0).max(1).default(0.3),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
+}).refine((c) => c.CONFIDENCE_CONFIRM <= c.CONFIDENCE_ACT, {
+  message: 'CONFIDENCE_CONFIRM must not be above CONFIDENCE_ACT',
+  path: ['CONFIDENCE_CONFIRM'],
 });
 
 /** Validated configuration, read once by the composition root and injected everywhere else. */

@@ -70,6 +70,12 @@ async function knowledgeFirst(turn: Turn, intent: IntentDefinition | null, text:
     turn.state.pending = { type: 'kb_feedback', intent: intent?.name ?? null, text, articles: turn.summary.articles };
     // The best article is given in full, so the answer is right there in the chat; the others as cards.
     const [best, ...others] = articles;
+    if (!intent) {
+      // No intent behind the search: the words alone may match loosely, so offer the articles without claiming one fixes it.
+      turn.replies.push({ text: say.kbMaybe, articles });
+      turn.replies.push({ text: say.kbAsk, choices: buttons.kbFeedback() });
+      return;
+    }
     const body = await articleBody(turn, best!.slug);
     turn.replies.push(body ? { text: `${say.kbAnswer(best!.title)}\n\n${body}` } : { text: say.kbIntro(1), articles: [best!] });
     if (others.length) turn.replies.push({ text: say.kbMore, articles: others });

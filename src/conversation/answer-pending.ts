@@ -36,7 +36,12 @@ export async function answerPending(turn: Turn, pending: Pending, action: Choice
     case 'ask_impact': {
       const intent = catalog.get(pending.intent) ?? null;
       const answered = action?.type === 'impact' ? impactAnswers[action.level] : null;
-      const typed = !action && turn.text.split(/\s+/).length <= shortAnswerWords;
+      // A typed answer is short and names no new problem: "just me", "can't work at all". A confident other intent
+      // ("wifi is down in the whole building") is a new message, not an answer.
+      const newIssue = understanding.intent !== null && understanding.intent !== pending.intent
+        && (understanding.kind === 'incident' || understanding.kind === 'service_request')
+        && understanding.confidence >= turn.services.thresholds.act;
+      const typed = !action && !newIssue && turn.text.split(/\s+/).length <= shortAnswerWords;
       if (!answered && !typed) return false;
       const impact = answered?.impact ?? understanding.impact ?? intent?.defaultImpact ?? 3;
       const urgency = answered?.urgency ?? understanding.urgency ?? intent?.defaultUrgency ?? 3;

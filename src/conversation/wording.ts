@@ -18,6 +18,7 @@ export const say = {
   kbIntro: (count: number) => (count === 1 ? 'This article should help:' : 'These articles should help:'),
   kbAnswer: (title: string) => `This should help — **${title}**:`,
   kbMore: 'Related articles:',
+  kbMaybe: 'I don\'t have an exact answer, but these articles may be related:',
   kbAsk: 'Did this solve it?',
   kbNone: 'I couldn\'t find an article for that. Shall I open a ticket so the service desk can help?',
   kbAccepted: 'Great, glad that sorted it! Anything else?',
