@@ -67,7 +67,10 @@ export async function openTicketAndReply(turn: Turn, request: TicketRequest): Pr
   if (reason && turn.services.escalate) {
     await turn.services.escalate(turn.db, { ticketId: ticket.id, ticketNumber: ticket.number, conversationId: turn.conversationId, reason });
   }
-  if (reason === 'requested_human' || reason === 'frustration') turn.replies.push({ text: say.humanRequested });
+  if (reason === 'requested_human' || reason === 'frustration') {
+    // Promise a live handover only when an agent desk is wired to receive it.
+    turn.replies.push({ text: turn.services.escalate ? say.humanRequested : say.humanQueued });
+  }
 
   if (request.suggestArticles) {
     const articles = suggestArticles(turn, request.text, intent, 2);
