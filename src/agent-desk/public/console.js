@@ -281,7 +281,7 @@
 
   function claim() {
     return act(async () => { state.selected = (await api('POST', path('/claim'), {})).escalation; renderCase(); $('reply').focus(); },
-      'Claimed. The employee is told you joined.');
+      'Claimed: you own this escalation now.');
   }
 
   function resolve() {
