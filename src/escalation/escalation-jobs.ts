@@ -1,0 +1,39 @@
+import type { JobsOptions } from 'bullmq';
+
+/** Default BullMQ queue of escalations. */
+export const defaultQueueName = 'deskbot-escalations';
+
+/** Job names: `post` shows an escalation to agents; `sla` fires at the ticket's SLA response target. */
+export type EscalationJobName = 'post' | 'sla';
+
+/** What a job carries: the escalation (the worker re-reads everything else), the ticket and a summary for dashboards. */
+export interface EscalationJobData {
+  escalationId: string;
+  ticketNumber: string | null;
+  summary: string | null;
+  conversationId: string;
+  reason: string;
+}
+
+/**
+ * Job ids derived from the escalation, so BullMQ refuses a duplicate while the job exists.
+ * (BullMQ forbids `:` in custom ids.)
+ */
+export const jobIds = {
+  post: (escalationId: string) => escalationId,
+  sla: (escalationId: string) => `sla-${escalationId}`,
+};
+
+/**
+ * Retries with exponential backoff (1 s, 2 s, 4 s…); failed jobs are kept so they stay visible in a dashboard;
+ * completed ones are kept a week, which also keeps the job-id dedupe window open that long.
+ */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: false,
+};
+
+/** PostgreSQL NOTIFY channel: a committed escalation wakes the relay at once instead of at its next poll. */
+export const escalationNotifyChannel = 'deskbot_escalations';

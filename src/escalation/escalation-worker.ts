@@ -1,0 +1,80 @@
+import { Worker, type Job } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.js';
+import type { Redis } from '../redis/connection.js';
+import type { Escalation } from '../generated/prisma/client.js';
+import type { ChannelLookup } from '../agent-desk/send-to-employee.js';
+import { buildEscalationViews } from '../agent-desk/escalation-view.js';
+import type { AgentChannelRouter } from './agent-channel.js';
+import type { createBusinessHours } from './business-hours.js';
+import type { EscalationJobData } from './escalation-jobs.js';
+import { notifyIfUnstaffed } from './notify-unstaffed.js';
+import { postToAgentChannel, type PostFaults } from './post-to-agents.js';
+
+/** What the worker needs. */
+export interface EscalationWorkerDeps {
+  db: Db;
+  queueName: string;
+  /** A connection of its own (BullMQ blocks on it); `maxRetriesPerRequest: null`. */
+  redis: Redis;
+  agentChannels: AgentChannelRouter;
+  channels: ChannelLookup;
+  hours: ReturnType<typeof createBusinessHours>;
+  logger: Logger;
+  clock?: () => Date;
+  /** Jobs processed at once (default 16). */
+  concurrency?: number;
+  /** BullMQ lock duration and stalled-job check interval in ms (defaults 30000); short in tests. */
+  lockDuration?: number;
+  stalledInterval?: number;
+  faults?: PostFaults;
+}
+
+/** Still waiting for an agent. */
+const unclaimed = new Set(['pending', 'queued', 'posted']);
+
+/**
+ * The BullMQ worker of escalations. `post`: show the escalation on its group's agent channels (once each), mark
+ * it posted, and tell the employee when nobody can take it. `sla` (delayed to the SLA response target): if still
+ * unclaimed, mark it overdue and re-post it (kind `overdue`). Escalations already claimed or resolved are skipped.
+ */
+export function startEscalationWorker(deps: EscalationWorkerDeps): Worker<EscalationJobData> {
+  const clock = deps.clock ?? (() => new Date());
+  const worker = new Worker<EscalationJobData>(deps.queueName, (job) => process(deps, job, clock), {
+    connection: deps.redis,
+    concurrency: deps.concurrency ?? 16,
+    lockDuration: deps.lockDuration ?? 30_000,
+    stalledInterval: deps.stalledInterval ?? 30_000,
+  });
+  worker.on('error', (err) => deps.logger.warn({ err }, 'escalation worker error'));
+  worker.on('failed', (job, err) => deps.logger.warn({ err, jobId: job?.id, attempts: job?.attemptsMade }, 'escalation job failed'));
+  return worker;
+}
+
+async function process(deps: EscalationWorkerDeps, job: Job<EscalationJobData>, clock: () => Date): Promise<string> {
+  const row = await deps.db.escalation.findUnique({ where: { id: job.data.escalationId } });
+  if (!row || !unclaimed.has(row.status)) return 'skipped';
+  if (job.name === 'sla') return reportOverdue(deps, row, clock);
+  const [view] = await buildEscalationViews(deps.db, [row]);
+  if (!view) return 'skipped';
+  for (const channel of deps.agentChannels(row.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'initial', deps.faults);
+  const now = clock();
+  await deps.db.$executeRaw`
+    UPDATE "Escalation" SET "status" = 'posted', "postedAt" = ${now}, "updatedAt" = ${now}
+    WHERE "id" = ${row.id} AND "status" IN ('pending', 'queued')`;
+  await notifyIfUnstaffed(deps.db, deps.channels, deps.hours, view, row.conversationId, now)
+    .catch((err) => deps.logger.warn({ err, escalationId: row.id }, 'could not tell the employee that nobody is available'));
+  return 'posted';
+}
+
+async function reportOverdue(deps: EscalationWorkerDeps, row: Escalation, clock: () => Date): Promise<string> {
+  const now = clock();
+  const marked = await deps.db.$executeRaw`
+    UPDATE "Escalation" SET "overdue" = true, "updatedAt" = ${now}
+    WHERE "id" = ${row.id} AND "status" IN ('pending', 'queued', 'posted')`;
+  if (!marked) return 'skipped';
+  const [view] = await buildEscalationViews(deps.db, [{ ...row, overdue: true }]);
+  if (!view) return 'skipped';
+  for (const channel of deps.agentChannels(row.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'overdue', deps.faults);
+  return 'overdue';
+}
