@@ -22,8 +22,13 @@ export function registerAgentApiRoutes(app: FastifyInstance, desk: AgentDesk): v
   // Agents' views of tickets and conversations must not linger in shared caches or the browser's.
   app.addHook('onSend', async (req, reply) => { if (req.url.startsWith('/api/agent')) reply.header('cache-control', 'no-store'); });
   const agentOf = (req: FastifyRequest) => authenticateAgent(desk, req.headers.authorization);
-  const idOf = (req: FastifyRequest) => parseInput(escalationParams, req.params).id;
+  registerProfileRoutes(app, desk, agentOf);
+  registerEscalationRoutes(app, desk, agentOf);
+}
 
+type AgentOf = (req: FastifyRequest) => Promise<AgentRef>;
+
+function registerProfileRoutes(app: FastifyInstance, desk: AgentDesk, agentOf: AgentOf): void {
   app.get('/api/agent/me', async (req) => ({ agent: await agentOf(req) }));
 
   app.post('/api/agent/status', async (req) => {
@@ -32,6 +37,10 @@ export function registerAgentApiRoutes(app: FastifyInstance, desk: AgentDesk): v
     await desk.setStatus(agent, status);
     return { agent: { ...agent, status } satisfies AgentRef };
   });
+}
+
+function registerEscalationRoutes(app: FastifyInstance, desk: AgentDesk, agentOf: AgentOf): void {
+  const idOf = (req: FastifyRequest) => parseInput(escalationParams, req.params).id;
 
   app.get('/api/agent/escalations', async (req) => ({ escalations: await desk.listOpen(await agentOf(req)) }));
 
