@@ -13,6 +13,8 @@ const usage = `Usage: deskbot <command>
                                 JSON lines {"query"} on stdin → {"query","hits":[{"id","score"}]} on stdout
   replay FILE [--url URL]       send every {"text"} line of FILE through the running bot's web channel
   seed                          load the shipped intents and articles into an empty database
+  agents add NAME EMAIL [--group G]...
+                                create a service desk agent; prints their /agent sign-in token last
 
 Configuration comes from the environment and .env (see .env.example).`;
 
@@ -54,6 +56,14 @@ async function run(name: string | undefined, args: string[]): Promise<void> {
       });
     }
     case 'seed': return (await import('./seed-command.js')).seedCommand(config());
+    case 'agents': {
+      const [sub, ...agentArgs] = args;
+      const { values, positionals } = parseArgs({ args: agentArgs, allowPositionals: true, options: { group: { type: 'string', multiple: true } } });
+      if (sub === 'add' && positionals[0] && positionals[1]) {
+        return (await import('./agents-command.js')).agentsAddCommand(config(), { name: positionals[0], email: positionals[1], group: values.group });
+      }
+      throw new DeskbotError('bad_request', 'usage: deskbot agents add NAME EMAIL [--group G]...');
+    }
     case undefined: case 'help': case '--help': case '-h':
       console.log(usage);
       return;
