@@ -13,6 +13,9 @@ export interface Infrastructure {
   prisma: PrismaClient;
   /** Null only when started with `redis: false` (CLI tools that need no queue). */
   redis: Redis | null;
+  /** URLs of the databases in use (the embedded ones when their variables are unset). */
+  databaseUrl: string;
+  redisUrl: string | null;
   embedded: { postgres: boolean; redis: boolean };
   close(): Promise<void>;
 }
@@ -48,6 +51,8 @@ export async function startInfrastructure(config: Config, logger: Logger, option
     return {
       prisma,
       redis,
+      databaseUrl,
+      redisUrl: redisUrl ?? null,
       embedded: { postgres: !config.DATABASE_URL, redis: !config.REDIS_URL },
       async close() {
         await prisma.$disconnect().catch(() => undefined);

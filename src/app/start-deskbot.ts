@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { createPipeline } from '../conversation/pipeline.js';
-import type { TurnHandler } from '../core/adapter.js';
+import type { ChannelAdapter, TurnHandler } from '../core/adapter.js';
+import type { ChannelName } from '../core/message.js';
+import { createEscalationSystem } from '../escalation/index.js';
+import { registerAgentRoutes } from '../agent-desk/http/register-agent-routes.js';
 import { pingDatabase } from '../db/ping.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { registerOperationalRoutes } from '../http/health-routes.js';
@@ -39,15 +42,26 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     const seeded = await seedIfEmpty(prisma);
     if (seeded.intents || seeded.articles) logger.info(seeded, 'seeded an empty database');
     const metrics = createMetrics({ defaultMetrics: true });
+    // Adapters register below; the escalation system looks them up when it writes to an employee.
+    const channels = new Map<ChannelName, ChannelAdapter>();
+    const escalation = redis && infrastructure.redisUrl
+      ? createEscalationSystem({
+        prisma, redisUrl: infrastructure.redisUrl, channels: (name) => channels.get(name), logger, queueName: config.ESCALATION_QUEUE,
+        // PGlite serves one connection and does not deliver NOTIFY: the relay polls there instead of listening.
+        databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl,
+      })
+      : null;
     const services = await createServiceHolder(prisma, {
       thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },
       metrics,
+      escalate: escalation?.escalate,
+      bridge: escalation?.bridge,
     });
     const turns = createPipeline({ prisma, services: services.current, logger });
 
     const app = createHttpServer({ logger, metrics });
     registerOperationalRoutes(app, { metrics, checks: { database: () => pingDatabase(prisma), redis: () => (redis ? pingRedis(redis) : Promise.resolve(false)) } });
-    await registerWebChannel(app, {
+    const web = await registerWebChannel(app, {
       turns,
       store: createPrismaTranscriptStore(prisma),
       tokenKey: await directLineTokenKey(config),
@@ -56,12 +70,18 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       redact: (text) => redactSecrets(text).text,
       logger,
     });
+    channels.set('web', web.adapter);
+    if (escalation) {
+      await registerAgentRoutes(app, { desk: escalation.desk, logger });
+      await escalation.start();
+    }
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     logger.info({ url }, 'deskbot is listening');
     return {
       app, infrastructure, services, turns, url,
       async close() {
         await app.close();
+        await escalation?.stop();
         await infrastructure.close();
       },
     };

@@ -26,6 +26,8 @@ export const configSchema = z.object({
   CONFIDENCE_ACT: z.coerce.number().min(0).max(1).default(0.6),
   /** Classifier confidence below which deskbot treats a message as not understood. */
   CONFIDENCE_CONFIRM: z.coerce.number().min(0).max(1).default(0.3),
+  /** BullMQ queue of escalations; instances sharing a Redis and a database share it. No ':' allowed. */
+  ESCALATION_QUEUE: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('deskbot-escalations'),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
 }).refine((c) => c.CONFIDENCE_CONFIRM <= c.CONFIDENCE_ACT, {

@@ -12,7 +12,7 @@ let deskbot: RunningDeskbot;
 beforeAll(async () => {
   db = await createTestDatabase({ migrate: false });
   await db.prisma.$disconnect();
-  const config = loadConfig({ DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ESCALATION_QUEUE: `test-app-${Date.now()}` });
   deskbot = await startDeskbot(config, pino({ level: 'silent' }));
 }, 120_000);
 afterAll(async () => {
