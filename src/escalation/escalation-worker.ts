@@ -2,7 +2,6 @@ import { Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Redis } from '../redis/connection.js';
-import type { Escalation } from '../generated/prisma/client.js';
 import type { ChannelLookup } from '../agent-desk/send-to-employee.js';
 import { buildEscalationViews } from '../agent-desk/escalation-view.js';
 import type { AgentChannelRouter } from './agent-channel.js';
@@ -52,29 +51,30 @@ export function startEscalationWorker(deps: EscalationWorkerDeps): Worker<Escala
 }
 
 async function process(deps: EscalationWorkerDeps, job: Job<EscalationJobData>, clock: () => Date): Promise<string> {
-  const row = await deps.db.escalation.findUnique({ where: { id: job.data.escalationId } });
-  if (!row || !unclaimed.has(row.status)) return 'skipped';
-  if (job.name === 'sla') return reportOverdue(deps, row, clock);
-  const [view] = await buildEscalationViews(deps.db, [row]);
-  if (!view) return 'skipped';
-  for (const channel of deps.agentChannels(row.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'initial', deps.faults);
+  const id = job.data.escalationId;
+  if (job.name === 'sla') return reportOverdue(deps, id, clock);
+  const [view] = await buildEscalationViews(deps.db, [{ id }]);
+  if (!view || !unclaimed.has(view.status)) return 'skipped';
+  for (const channel of deps.agentChannels(view.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'initial', deps.faults);
   const now = clock();
-  await deps.db.$executeRaw`
+  const rows = await deps.db.$queryRaw<Array<{ conversationId: string }>>`
     UPDATE "Escalation" SET "status" = 'posted', "postedAt" = ${now}, "updatedAt" = ${now}
-    WHERE "id" = ${row.id} AND "status" IN ('pending', 'queued')`;
-  await notifyIfUnstaffed(deps.db, deps.channels, deps.hours, view, row.conversationId, now)
-    .catch((err) => deps.logger.warn({ err, escalationId: row.id }, 'could not tell the employee that nobody is available'));
+    WHERE "id" = ${id} AND "status" IN ('pending', 'queued') RETURNING "conversationId"`;
+  if (rows[0]) {
+    await notifyIfUnstaffed(deps.db, deps.channels, deps.hours, view, rows[0].conversationId, now)
+      .catch((err) => deps.logger.warn({ err, escalationId: id }, 'could not tell the employee that nobody is available'));
+  }
   return 'posted';
 }
 
-async function reportOverdue(deps: EscalationWorkerDeps, row: Escalation, clock: () => Date): Promise<string> {
+async function reportOverdue(deps: EscalationWorkerDeps, id: string, clock: () => Date): Promise<string> {
   const now = clock();
   const marked = await deps.db.$executeRaw`
     UPDATE "Escalation" SET "overdue" = true, "updatedAt" = ${now}
-    WHERE "id" = ${row.id} AND "status" IN ('pending', 'queued', 'posted')`;
+    WHERE "id" = ${id} AND "status" IN ('pending', 'queued', 'posted')`;
   if (!marked) return 'skipped';
-  const [view] = await buildEscalationViews(deps.db, [{ ...row, overdue: true }]);
+  const [view] = await buildEscalationViews(deps.db, [{ id }]);
   if (!view) return 'skipped';
-  for (const channel of deps.agentChannels(row.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'overdue', deps.faults);
+  for (const channel of deps.agentChannels(view.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'overdue', deps.faults);
   return 'overdue';
 }

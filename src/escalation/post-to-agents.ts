@@ -27,9 +27,9 @@ export async function postToAgentChannel(db: Db, channel: AgentChannel, view: Es
   try {
     ({ externalRef } = await channel.postEscalation(view, kind));
   } catch (err) {
-    await db.agentPost.delete({ where: { id } }).catch(() => undefined);
+    await db.$executeRaw`DELETE FROM "AgentPost" WHERE "id" = ${id}`.catch(() => undefined);
     throw err;
   }
-  await db.agentPost.update({ where: { id }, data: { externalRef } });
+  await db.$executeRaw`UPDATE "AgentPost" SET "externalRef" = ${externalRef} WHERE "id" = ${id}`;
   return true;
 }
