@@ -98,6 +98,19 @@ describe('agent desk', () => {
     expect(conversationId).toBe(escalation.conversationId);
   });
 
+  test('the view lists the articles the bot already offered, first offered first, each once', async () => {
+    const { escalation, conversationId } = await askForPerson();
+    const article = (slug: string) => ({ id: slug, slug, title: slug, snippet: '' });
+    const base = Date.now() + 60_000;
+    for (const [i, slugs] of [['reset-vpn'], ['reset-vpn', 'vpn-client']].entries()) {
+      await h.db.prisma.message.create({ data: { conversationId, direction: 'outbound', text: 'Try these', payload: { text: 'Try these', articles: slugs.map(article) }, createdAt: new Date(base + i) } });
+    }
+    const { agent } = await newAgent();
+    const view = await system.desk.get(agent, escalation.id);
+    expect(view!.articlesTried).toEqual(['reset-vpn', 'vpn-client']);
+    expect(view!.messages.at(-1)).toMatchObject({ author: 'bot', text: 'Try these', at: new Date(base + 1).toISOString() });
+  });
+
   test('release hands the escalation back to the queue for everyone', async () => {
     const { escalation } = await askForPerson();
     const [a, b] = await Promise.all([newAgent(), newAgent()]);
