@@ -28,6 +28,11 @@ export const configSchema = z.object({
   CONFIDENCE_CONFIRM: z.coerce.number().min(0).max(1).default(0.3),
   /** BullMQ queue of escalations; instances sharing a Redis and a database share it. No ':' allowed. */
   ESCALATION_QUEUE: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('deskbot-escalations'),
+  /** Token that opens the admin queue dashboard at /admin/queues (Bearer, or Basic password). Unset → no dashboard. */
+  ADMIN_TOKEN: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
+  ),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
 }).refine((c) => c.CONFIDENCE_CONFIRM <= c.CONFIDENCE_ACT, {
