@@ -6,6 +6,7 @@ import type { ChannelAdapter, TurnHandler } from '../core/adapter.js';
 import type { ChannelName } from '../core/message.js';
 import { createEscalationSystem } from '../escalation/index.js';
 import { registerAgentRoutes } from '../agent-desk/http/register-agent-routes.js';
+import { registerQueueDashboard } from '../admin/register-queue-dashboard.js';
 import { pingDatabase } from '../db/ping.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { registerOperationalRoutes } from '../http/health-routes.js';
@@ -73,6 +74,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     channels.set('web', web.adapter);
     if (escalation) {
       await registerAgentRoutes(app, { desk: escalation.desk, logger });
+      if (config.ADMIN_TOKEN) await registerQueueDashboard(app, { queues: [escalation.queue], adminToken: config.ADMIN_TOKEN });
       await escalation.start();
     }
     const url = await app.listen({ port: config.PORT, host: config.HOST });
