@@ -8,11 +8,12 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
 let deskbot: RunningDeskbot;
+const adminToken = 'admin-token-for-tests-0123456789';
 
 beforeAll(async () => {
   db = await createTestDatabase({ migrate: false });
   await db.prisma.$disconnect();
-  const config = loadConfig({ DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ESCALATION_QUEUE: `test-app-${Date.now()}` });
+  const config = loadConfig({ DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ESCALATION_QUEUE: `test-app-${Date.now()}`, ADMIN_TOKEN: adminToken });
   deskbot = await startDeskbot(config, pino({ level: 'silent' }));
 }, 120_000);
 afterAll(async () => {
@@ -57,4 +58,11 @@ test('a new problem typed while deskbot waits for the impact answer is its own t
   expect(summary?.intent).not.toBe('hardware_fault');
   const tickets = await db.prisma.ticket.findMany({ where: { title: { contains: 'laptop screen' } } });
   expect(tickets.every((t) => !t.description.includes('wifi'))).toBe(true);
+});
+
+test('the queue dashboard is there for admins only', async () => {
+  expect((await fetch(`${deskbot.url}/admin/queues`)).status).toBe(401);
+  const page = await fetch(`${deskbot.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${adminToken}` } });
+  expect(page.status).toBe(200);
+  expect(JSON.stringify(await page.json())).toContain('test-app-');
 });
