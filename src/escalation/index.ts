@@ -18,6 +18,7 @@ import { listenForEscalations } from './listen-for-escalations.js';
 import { startOutboxRelay, type OutboxRelay } from './outbox-relay.js';
 import type { PostFaults } from './post-to-agents.js';
 import { createWebAgentChannel } from './web-agent-channel.js';
+import { sweepSlaRisk } from './sweep-sla-risk.js';
 
 export type { AgentChannel, AgentChannelRouter, AgentPostKind } from './agent-channel.js';
 export type { BusinessHours } from './business-hours.js';
@@ -31,6 +32,7 @@ export { listenForEscalations } from './listen-for-escalations.js';
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayDeps } from './outbox-relay.js';
 export { postToAgentChannel, type PostFaults } from './post-to-agents.js';
 export { createWebAgentChannel } from './web-agent-channel.js';
+export { sweepSlaRisk, slaRiskShare } from './sweep-sla-risk.js';
 
 /** Everything the escalation system needs from the composition root. */
 export interface EscalationSystemDeps {
@@ -50,6 +52,8 @@ export interface EscalationSystemDeps {
   businessHours?: BusinessHours;
   /** Agent channels per assignment group; the web agent console for every group by default. */
   agentChannels?: AgentChannelRouter;
+  /** How often to look for tickets whose SLA response target is near with nobody on them, in ms (default 30 s). */
+  slaSweepMs?: number;
   /** Worker concurrency (default 16). */
   concurrency?: number;
   /** Run the worker in this process (default true); false for an instance that only relays. */
@@ -92,6 +96,7 @@ export function createEscalationSystem(deps: EscalationSystemDeps): EscalationSy
   let worker: Worker<EscalationJobData> | null = null;
   let workerRedis: Redis | null = null;
   let listener: { stop(): Promise<void> } | null = null;
+  let sweeper: NodeJS.Timeout | null = null;
 
   return {
     escalate: createEscalationHook(),
@@ -106,6 +111,10 @@ export function createEscalationSystem(deps: EscalationSystemDeps): EscalationSy
       const r = relay;
       if (deps.databaseUrl) listener = listenForEscalations(deps.databaseUrl, () => r.nudge(), deps.logger);
       queueRedis.on('ready', () => r.nudge());
+      sweeper = setInterval(() => {
+        sweepSlaRisk(deps.prisma).then((n) => { if (n) r.nudge(); }, (err: unknown) => deps.logger.warn({ err }, 'SLA risk sweep failed'));
+      }, deps.slaSweepMs ?? 30_000);
+      sweeper.unref();
       if (deps.runWorker === false) return;
       workerRedis = quiet(createRedis(deps.redisUrl), deps.logger);
       worker = startEscalationWorker({
@@ -115,6 +124,8 @@ export function createEscalationSystem(deps: EscalationSystemDeps): EscalationSy
       });
     },
     async stop() {
+      if (sweeper) clearInterval(sweeper);
+      sweeper = null;
       await relay?.stop();
       await listener?.stop();
       await worker?.close();
