@@ -33,6 +33,8 @@ export function renderReplies(replies: Reply[], ctx: RenderContext): TranscriptA
       from: { ...BOT_ACCOUNT },
       text: reply.text,
     };
+    // Web Chat renders Markdown (and some HTML) by default; a person's own words are shown exactly as typed.
+    if (reply.format === 'plain') activity.textFormat = 'plain';
     if (ctx.replyToId) activity.replyToId = ctx.replyToId;
     if (attachments.length > 0) {
       activity.attachments = attachments;

@@ -77,7 +77,7 @@ export function createAgentDesk(deps: AgentDeskDeps): AgentDesk {
       if (body.length > 4000) throw new DeskbotError('bad_request', 'The message is longer than 4,000 characters.');
       const row = await owned(agent, id);
       await db.escalationMessage.create({ data: { escalationId: id, author: 'agent', agentId: agent.id, text: body, createdAt: clock() } });
-      await sendToEmployee(db, deps.channels, row.conversationId, [{ text: `${agent.name}: ${body}` }]);
+      await sendToEmployee(db, deps.channels, row.conversationId, [{ text: `${agent.name}: ${body}`, format: 'plain' }]);
     },
     async resolve(agent, id, note) {
       const row = await owned(agent, id);

@@ -47,7 +47,12 @@ export async function startInfrastructure(config: Config, logger: Logger, option
     const prisma = createPrisma(databaseUrl, config.DATABASE_URL ? 20 : 1);
     const redis = redisUrl ? createRedis(redisUrl) : null;
     // ioredis reconnects by itself; without a listener each failed attempt would print an unstructured stack.
-    redis?.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis connection error'));
+    let lastRedisError = '';
+    redis?.on('error', (err: Error) => {
+      if (err.message !== lastRedisError) logger.warn({ err: err.message }, 'redis connection error; retrying');
+      lastRedisError = err.message;
+    });
+    redis?.on('ready', () => (lastRedisError = ''));
     return {
       prisma,
       redis,

@@ -83,7 +83,8 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       app, infrastructure, services, turns, url,
       async close() {
         await app.close();
-        await escalation?.stop();
+        // With Redis gone, BullMQ's close waits for a connection that never comes: don't let it hold the shutdown.
+        await Promise.race([escalation?.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
         await infrastructure.close();
       },
     };

@@ -14,7 +14,11 @@ export async function askForRating(db: Db, conversationId: string, ticketNumber:
   await db.conversation.update({ where: { id: conversationId }, data: { state: state as object } });
   const labels = ['1 · Poor', '2', '3', '4', '5 · Great'];
   return {
-    text: `${ticketNumber} is resolved${resolutionNote ? `: ${resolutionNote}` : '.'} How did we do? Rate us from 1 to 5.`,
+    text: `${ticketNumber} is resolved${resolutionNote ? `: ${withFullStop(resolutionNote.trim())}` : '.'} How did we do? Rate us from 1 to 5.`,
     choices: labels.map((label, i) => ({ label, value: choiceValue({ type: 'rate', score: (i + 1) as 1 | 2 | 3 | 4 | 5 }) })),
   };
+}
+
+function withFullStop(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }

@@ -70,6 +70,8 @@ export async function openTicketAndReply(turn: Turn, request: TicketRequest): Pr
   if (reason === 'requested_human' || reason === 'frustration') {
     // Promise a live handover only when an agent desk is wired to receive it.
     turn.replies.push({ text: turn.services.escalate ? say.humanRequested : say.humanQueued });
+  } else if (reason === 'high_priority' && turn.services.escalate) {
+    turn.replies.push({ text: say.agentsAlerted(ticket.priority) });
   }
 
   if (request.suggestArticles) {

@@ -26,6 +26,7 @@ export const say = {
   ticketOpened: (kind: 'incident' | 'service_request', number: string, priority: number, respondBy: string, resolveBy: string) =>
     `I've opened ${kind === 'incident' ? 'incident' : 'service request'} ${number} (priority P${priority}). The service desk will respond by ${respondBy}; target resolution by ${resolveBy}. Say "status ${number}" at any time.`,
   ticketExists: (number: string) => `That's already logged as ${number}.`,
+  agentsAlerted: (priority: number) => `Because this is P${priority}, I've alerted the service desk's agents: a person will pick it up and reply here.`,
   humanQueued: 'A person from the service desk will pick up this ticket and contact you.',
   humanRequested: 'I\'ve asked a person from the service desk to take over. They will reply here.',
   articlesWhileWaiting: 'While you wait, these might help:',

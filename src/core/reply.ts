@@ -36,6 +36,8 @@ export interface TicketCard {
 /** One outbound message. */
 export interface Reply {
   text: string;
+  /** 'plain' when the text is a person's own words (an agent's message) and must be shown as typed, not as Markdown. */
+  format?: 'markdown' | 'plain';
   choices?: Choice[];
   articles?: ArticleCard[];
   tickets?: TicketCard[];

@@ -2,21 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { TurnServices } from '../conversation/turn.js';
 
 /**
- * The `bridge` turn service: when an agent has claimed an escalation of this conversation, the employee's text is
- * stored for the agent (EscalationMessage, author employee; one statement) and the bot stays quiet (`[]`).
- * Otherwise null, and the bot answers as usual. Button presses without text are swallowed while bridged.
+ * The `bridge` turn service. While a conversation has an open escalation, the employee's words are for the agent:
+ * stored as an EscalationMessage (author employee; one statement) so the agent sees them, and the bot does not
+ * start a new topic or a second ticket. Claimed: the bot stays quiet (`[]`), the agent answers. Not yet claimed:
+ * a short note says the message was added for the person who picks it up. No open escalation: null, the bot answers.
  */
 export function createBridgeHook(): NonNullable<TurnServices['bridge']> {
   return async (db, input) => {
-    const rows = await db.$queryRaw<Array<{ id: string }>>`
+    const rows = await db.$queryRaw<Array<{ id: string; status: string; number: string | null }>>`
       WITH e AS (
-        SELECT "id" FROM "Escalation" WHERE "conversationId" = ${input.conversationId} AND "status" = 'claimed'
-        ORDER BY "claimedAt" DESC LIMIT 1),
+        SELECT "id", "status"::text AS "status", "ticketId" FROM "Escalation"
+        WHERE "conversationId" = ${input.conversationId} AND "status" <> 'resolved'
+        ORDER BY "createdAt" DESC LIMIT 1),
       ins AS (
         INSERT INTO "EscalationMessage" ("id", "escalationId", "author", "text", "createdAt")
         SELECT ${randomUUID()}, e."id", 'employee', ${input.text}, now() FROM e WHERE ${input.text} <> ''
         RETURNING 1)
-      SELECT e."id" FROM e`;
-    return rows.length ? [] : null;
+      SELECT e."id", e."status", t."number" FROM e LEFT JOIN "Ticket" t ON t."id" = e."ticketId"`;
+    const open = rows[0];
+    if (!open) return null;
+    if (open.status === 'claimed' || !input.text) return [];
+    return [{ text: `I've added that to ${open.number ?? 'your ticket'} for the person who picks it up; they will reply here.` }];
   };
 }

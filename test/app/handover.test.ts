@@ -50,6 +50,9 @@ test('an employee asks for a person; an agent claims, they talk, the agent resol
   const asked = await employee.say('I want to talk to a human please', 'guest');
   const ticket = asked.map((a) => (a.channelData as { deskbot?: { ticket?: string } } | undefined)?.deskbot?.ticket).find(Boolean);
   expect(ticket).toMatch(/^REQ/);
+  const waiting = await employee.say('hello? is anyone there?', 'guest');
+  expect(waiting.map((a) => a.text).join(' ')).toContain(`added that to ${ticket}`);
+  expect(await deskbot.infrastructure.prisma.ticket.count()).toBe(1);
 
   const escalation = await until(async () => {
     const { body } = await api('/escalations', token);

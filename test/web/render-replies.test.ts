@@ -55,3 +55,9 @@ test('a ticket with an unparsable due time shows it as given', () => {
     { title: 'Resolution due', value: '{{DATE(2030-02-01T10:00:00Z,SHORT)}} {{TIME(2030-02-01T10:00:00Z)}}' },
   ]);
 });
+
+test('a person\'s words are shown as typed, not as Markdown', () => {
+  const [plain, markdown] = renderReplies([{ text: 'Bob: <b>**hi**</b>', format: 'plain' }, { text: '**bold**' }], { conversationId: 'c' });
+  expect(plain!.textFormat).toBe('plain');
+  expect(markdown!.textFormat).toBeUndefined();
+});
