@@ -1,4 +1,4 @@
-import type { IntentDefinition } from '../classification/types.js';
+import type { IntentDefinition, Understanding } from '../classification/types.js';
 import type { Level } from '../tickets/priority-matrix.js';
 import type { ImpactAnswer } from './choice-values.js';
 import { openTicketAndReply } from './open-ticket-reply.js';
@@ -18,14 +18,16 @@ export const impactAnswers: Record<ImpactAnswer, { impact: Level; urgency: Level
  * Do what an understood intent calls for. `text` is the employee's (redacted) words that expressed it, which may be
  * an earlier message when the intent was confirmed by a button.
  */
-export async function actOnIntent(turn: Turn, intent: IntentDefinition, text: string, relatedIntents: string[] = []): Promise<void> {
+export async function actOnIntent(
+  turn: Turn, intent: IntentDefinition, text: string, relatedIntents: string[] = [], understood?: Pick<Understanding, 'impact' | 'urgency'>,
+): Promise<void> {
   turn.state.misses = 0;
   turn.state.pending = undefined;
   turn.summary.kind = intent.kind;
   turn.summary.intent = intent.name;
   switch (intent.kind) {
     case 'incident':
-      return handleIncident(turn, intent, text);
+      return handleIncident(turn, intent, text, understood);
     case 'service_request':
     case 'question':
       return knowledgeFirst(turn, intent, text, relatedIntents);
@@ -37,8 +39,9 @@ export async function actOnIntent(turn: Turn, intent: IntentDefinition, text: st
 }
 
 /** Incidents: infer impact and urgency from the words; ask one question only when the words give neither. */
-async function handleIncident(turn: Turn, intent: IntentDefinition, text: string): Promise<void> {
-  const { impact, urgency } = turn.services.catalog.understander.understand(text);
+async function handleIncident(turn: Turn, intent: IntentDefinition, text: string, understood?: Pick<Understanding, 'impact' | 'urgency'>): Promise<void> {
+  // Re-read the words only when they are not the ones just understood (e.g. an earlier message confirmed by a button).
+  const { impact, urgency } = understood ?? turn.services.catalog.understander.understand(text);
   if (impact === undefined && urgency === undefined) {
     turn.state.pending = { type: 'ask_impact', intent: intent.name, text };
     turn.replies.push({ text: say.askImpact, choices: buttons.impact() });

@@ -70,22 +70,22 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
 
   const { text } = redactSecrets(sanitizeText(message.text).text);
   const action = message.action ? parseChoiceValue(message.action.value) : null;
+  const state = parseDialogState(conversation.state);
+  const eventKey = `${message.channel}:${message.eventId}`;
+  // A conversation an agent is handling: the words are for the agent, so they are not classified or answered.
+  const bridged = services.bridge ? await services.bridge(db, { conversationId: conversation.id, employeeId: employee.id, text }) : null;
+  if (bridged) {
+    await storeTurn(db, conversation.id, now, { text, eventId: message.eventId, action: message.action?.value, kind: null, intent: null, confidence: null }, bridged, state);
+    return { conversationId: conversation.id, duplicate: false, replies: bridged, summary: emptySummary };
+  }
+
   // Redaction markers ("[redacted password]") are ours, not the employee's words: keep them out of classification.
   const understanding = services.catalog.understander.understand(action ? '' : text.replace(redactionMarker, ' '));
   const turn: Turn = {
-    db, services, channel: message.channel, employee, conversationId: conversation.id, text,
-    state: parseDialogState(conversation.state),
-    eventKey: `${message.channel}:${message.eventId}`,
-    now, replies: [],
+    db, services, channel: message.channel, employee, conversationId: conversation.id, text, state, eventKey, now, replies: [],
     summary: action ? { ...emptySummary } : { kind: understanding.kind, intent: understanding.intent, confidence: understanding.confidence },
   };
-  const bridged = services.bridge ? await services.bridge(db, { conversationId: conversation.id, employeeId: employee.id, text }) : null;
-  if (bridged) {
-    turn.replies.push(...bridged);
-    turn.summary = { kind: null, intent: null, confidence: 0 };
-  } else {
-    await respond(turn, understanding, action);
-  }
+  await respond(turn, understanding, action);
 
   await storeTurn(db, conversation.id, now, {
     text, eventId: message.eventId, action: message.action?.value,

@@ -45,7 +45,7 @@ export async function respond(turn: Turn, understanding: Understanding, action: 
     if (turn.services.vocabulary.covers(turn.text)) return answerQuestion(turn, turn.text);
     return handleMiss(turn, { outOfScope: understanding.kind === 'out_of_scope' });
   }
-  if (understanding.confidence >= thresholds.act) return actOnIntent(turn, intent, turn.text);
+  if (understanding.confidence >= thresholds.act) return actOnIntent(turn, intent, turn.text, [], understanding);
   return clarify(turn, understanding);
 }
 
@@ -64,7 +64,7 @@ async function clarify(turn: Turn, understanding: Understanding): Promise<void> 
     .slice(0, 3);
   const kindConfidence = understanding.alternatives.filter((a) => handling(a.kind) === handling(best.kind)).reduce((sum, a) => sum + a.confidence, 0);
   if (close.every((d) => handling(d.kind) === handling(best.kind)) && kindConfidence >= thresholds.act && close[0]) {
-    return actOnIntent(turn, close[0], turn.text, close.slice(1).map((d) => d.name));
+    return actOnIntent(turn, close[0], turn.text, close.slice(1).map((d) => d.name), understanding);
   }
   if (close.length >= 2) {
     const choices: Choice[] = close.map((d) => ({ label: d.description || d.name, value: choiceValue({ type: 'intent', intent: d.name }) }));

@@ -4,6 +4,7 @@ import type { InboundMessage } from '../core/message.js';
 import type { TurnResult } from '../core/adapter.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { identifyEmployee } from './identify-employee.js';
+import { lockConversation } from './lock-conversation.js';
 import { recordInboundEvent } from './record-inbound-event.js';
 import { sanitizeText } from './sanitize-text.js';
 import { say } from './wording.js';
@@ -20,10 +21,8 @@ export async function storeFailedMessage(prisma: PrismaClient, message: InboundM
   const reply = { text: say.failed(reference) };
   try {
     const employee = await identifyEmployee(prisma, message.channel, message.sender);
-    const conversation = await prisma.conversation.upsert({
-      where: { channel_externalId: { channel: message.channel, externalId: message.conversation.externalId } },
-      create: { channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: (message.conversation.reference ?? {}) as object },
-      update: {},
+    const conversation = await lockConversation(prisma, {
+      channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: message.conversation.reference,
     });
     const first = await recordInboundEvent(prisma, message.channel, message.eventId);
     if (!first) return { conversationId: conversation.id, duplicate: true, replies: [], summary: { kind: null, intent: null, confidence: 0 } };
