@@ -4,6 +4,7 @@ import type { Escalation } from '../generated/prisma/client.js';
 import { DeskbotError } from '../core/errors.js';
 import { changeTicketStatus } from '../tickets/change-status.js';
 import { hashAgentToken, toAgentRef } from './create-agent.js';
+import { agentForChannelUser, escalationIdForPost } from './agent-for-channel-user.js';
 import { buildEscalationViews } from './escalation-view.js';
 import { resolveEscalation } from './resolve-escalation.js';
 import { sendToEmployee, type ChannelLookup } from './send-to-employee.js';
@@ -98,6 +99,8 @@ export function createAgentDesk(deps: AgentDeskDeps): AgentDesk {
       if (status !== 'available' && status !== 'away') throw new DeskbotError('bad_request', `Unknown status ${String(status)}.`);
       await db.agent.update({ where: { id: agent.id }, data: { status } });
     },
+    agentForChannelUser: (user) => agentForChannelUser(db, user),
+    escalationIdForPost: (channel, externalRef) => escalationIdForPost(db, channel, externalRef),
   };
 
   async function onClaimed(row: Escalation, agent: AgentRef, now: Date): Promise<void> {

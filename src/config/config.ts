@@ -33,6 +33,27 @@ export const configSchema = z.object({
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.string().trim().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
   ),
+  // Slack (adapters/slack): off unless SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are set.
+  /** Bot user OAuth token, `xoxb-…`. */
+  SLACK_BOT_TOKEN: optionalString,
+  /** Signing secret that verifies `POST /slack/events` requests. */
+  SLACK_SIGNING_SECRET: optionalString,
+  /** App-level token, `xapp-…`: use Socket Mode instead of the HTTP Events API. */
+  SLACK_APP_TOKEN: optionalString,
+  /** Base URL of the Slack Web API (default Slack's own, `https://slack.com/api/`); tests point it at a local server. */
+  SLACK_API_URL: optionalString,
+  /** Channel id of the shared agent channel where escalations are posted. */
+  SLACK_AGENT_CHANNEL: optionalString,
+  // Microsoft Teams (adapters/teams): Bot Framework's standard variable names.
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  /** `MultiTenant`, `SingleTenant` or `UserAssignedMSI`. */
+  MicrosoftAppType: optionalString,
+  MicrosoftAppTenantId: optionalString,
+  /** `true` runs the Teams adapter without an app id: unauthenticated activities, for local development only. */
+  TEAMS_ENABLED: z.stringbool().default(false),
+  /** Channel conversation id (`19:…@thread.tacv2`) where escalation cards are posted. */
+  TEAMS_AGENT_CHANNEL: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
 }).refine((c) => c.CONFIDENCE_CONFIRM <= c.CONFIDENCE_ACT, {

@@ -5,3 +5,6 @@ export type * from './adapter.js';
 export { DeskbotError, asDeskbotError } from './errors.js';
 export type { DeskbotErrorCode } from './errors.js';
 export type * from './transcript-store.js';
+export type * from './agent-desk.js';
+export type * from './agent-channel.js';
+export type * from './ticket-directory.js';

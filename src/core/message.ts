@@ -21,6 +21,8 @@ export interface SenderIdentity {
 /** A button the employee pressed, carrying the opaque `value` of a {@link Choice}. */
 export interface InboundAction {
   value: string;
+  /** Values a {@link import('./reply.js').Form} was submitted with, by field id. */
+  fields?: Record<string, string>;
 }
 
 /** One inbound message, normalized. */

@@ -33,6 +33,32 @@ export interface TicketCard {
   updatedAt: string;
 }
 
+/** One input of a {@link Form}. */
+export interface FormField {
+  /** Key of the value in {@link InboundAction.fields}. */
+  id: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'select';
+  /** For `select`. */
+  options?: Choice[];
+  required: boolean;
+  placeholder?: string;
+}
+
+/**
+ * A set of details deskbot needs before it opens a service request (e.g. access request: system, access level,
+ * business reason). Adapters render it natively (Slack modal, Adaptive Card inputs); on submit they send an
+ * {@link InboundAction} with `value` = `submitValue` and the entered `fields`. The reply's `text` asks for the same
+ * details in words, for channels without forms.
+ */
+export interface Form {
+  title: string;
+  submitLabel: string;
+  /** Opaque; comes back as the action's `value`. */
+  submitValue: string;
+  fields: FormField[];
+}
+
 /** One outbound message. */
 export interface Reply {
   text: string;
@@ -41,6 +67,7 @@ export interface Reply {
   choices?: Choice[];
   articles?: ArticleCard[];
   tickets?: TicketCard[];
+  form?: Form;
 }
 
 /** What the understanding step concluded, attached to a turn's result for adapters, logs and the replay tool. */

@@ -1,5 +1,5 @@
 import { DeskbotError } from '../../src/core/errors.js';
-import type { AgentDesk, AgentRef, DeskMessage, EscalationView } from '../../src/agent-desk/types.js';
+import type { AgentDesk, AgentRef, DeskMessage, EscalationView } from '../../src/core/index.js';
 
 /** An in-memory {@link AgentDesk} with two agents and two open escalations; records what agents did. */
 export interface FakeAgentDesk extends AgentDesk {
@@ -100,6 +100,12 @@ export function createFakeAgentDesk(): FakeAgentDesk {
     async setStatus(agent, status) {
       const stored = [...byToken.values()].find((a) => a.id === agent.id);
       if (stored) stored.status = status;
+    },
+    async agentForChannelUser(user) {
+      return { id: `${user.channel}:${user.externalId}`, name: user.name, email: user.email ?? '', groups: [], status: 'available' };
+    },
+    async escalationIdForPost() {
+      return null;
     },
   };
 
