@@ -67,7 +67,8 @@ export function createAgentDesk(deps: AgentDeskDeps): AgentDesk {
       if (row.status === 'resolved') throw new DeskbotError('bad_request', `escalation ${id} is already resolved`);
       const now = clock();
       const won = await db.$executeRaw`
-        UPDATE "Escalation" SET "status" = 'claimed', "claimedById" = ${agent.id}, "claimedAt" = ${now}, "updatedAt" = ${now}
+        UPDATE "Escalation" SET "status" = 'claimed', "claimedById" = ${agent.id}, "claimedAt" = ${now}, "updatedAt" = ${now},
+          "syncVersion" = "syncVersion" + 1
         WHERE "id" = ${id} AND "status" IN ('posted', 'queued', 'pending') AND "claimedById" IS NULL`;
       if (won === 1) await onClaimed(row, agent, now);
       return { claimed: won === 1, escalation: await view(await db.escalation.findUniqueOrThrow({ where: { id } })) };
@@ -89,7 +90,7 @@ export function createAgentDesk(deps: AgentDeskDeps): AgentDesk {
       const now = clock();
       const { count } = await db.escalation.updateMany({
         where: { id, status: 'claimed', claimedById: agent.id },
-        data: { status: 'posted', claimedById: null, claimedAt: null, updatedAt: now },
+        data: { status: 'posted', claimedById: null, claimedAt: null, updatedAt: now, syncVersion: { increment: 1 } },
       });
       if (!count) throw new DeskbotError('forbidden', `escalation ${id} is not claimed by you`);
       await db.escalationMessage.create({ data: { escalationId: id, author: 'system', agentId: agent.id, text: `${agent.name} handed this back to the queue.`, createdAt: now } });

@@ -25,7 +25,7 @@ export async function resolveEscalation(
     const tx = transaction as unknown as Db;
     const { count } = await tx.escalation.updateMany({
       where: { id: row.id, status: 'claimed', claimedById: agent.id },
-      data: { status: 'resolved', resolvedAt: now, dedupeKey: null, updatedAt: now },
+      data: { status: 'resolved', resolvedAt: now, dedupeKey: null, updatedAt: now, syncVersion: { increment: 1 } },
     });
     if (!count) throw new DeskbotError('forbidden', `escalation ${row.id} is not claimed by you`);
     await tx.escalationMessage.create({

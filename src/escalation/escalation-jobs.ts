@@ -3,8 +3,11 @@ import type { JobsOptions } from 'bullmq';
 /** Default BullMQ queue of escalations. */
 export const defaultQueueName = 'deskbot-escalations';
 
-/** Job names: `post` shows an escalation to agents; `sla` fires at the ticket's SLA response target. */
-export type EscalationJobName = 'post' | 'sla';
+/**
+ * Job names: `post` shows an escalation to agents; `sla` fires at the ticket's SLA response target; `sync` refreshes
+ * its agent-channel posts after a claim, release or resolve; `relay` carries one employee message to the agent's thread.
+ */
+export type EscalationJobName = 'post' | 'sla' | 'sync' | 'relay';
 
 /** What a job carries: the escalation (the worker re-reads everything else), the ticket and a summary for dashboards. */
 export interface EscalationJobData {
@@ -13,6 +16,8 @@ export interface EscalationJobData {
   summary: string | null;
   conversationId: string;
   reason: string;
+  /** `relay`: the EscalationMessage to carry. */
+  messageId?: string;
 }
 
 /**
@@ -22,6 +27,8 @@ export interface EscalationJobData {
 export const jobIds = {
   post: (escalationId: string) => escalationId,
   sla: (escalationId: string) => `sla-${escalationId}`,
+  sync: (escalationId: string, version: number) => `sync-${escalationId}-${version}`,
+  relay: (messageId: string) => `relay-${messageId}`,
 };
 
 /**

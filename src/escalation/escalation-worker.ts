@@ -9,6 +9,7 @@ import type { createBusinessHours } from './business-hours.js';
 import type { EscalationJobData } from './escalation-jobs.js';
 import { notifyIfUnstaffed } from './notify-unstaffed.js';
 import { postToAgentChannel, type PostFaults } from './post-to-agents.js';
+import { refreshAgentPosts, relayToAgentThreads } from './update-agent-posts.js';
 
 /** What the worker needs. */
 export interface EscalationWorkerDeps {
@@ -36,6 +37,7 @@ const unclaimed = new Set(['pending', 'queued', 'posted']);
  * The BullMQ worker of escalations. `post`: show the escalation on its group's agent channels (once each), mark
  * it posted, and tell the employee when nobody can take it. `sla` (delayed to the SLA response target): if still
  * unclaimed, mark it overdue and re-post it (kind `overdue`). Escalations already claimed or resolved are skipped.
+ * `sync` and `relay` keep chat-platform agent channels in step (see update-agent-posts.ts).
  */
 export function startEscalationWorker(deps: EscalationWorkerDeps): Worker<EscalationJobData> {
   const clock = deps.clock ?? (() => new Date());
@@ -53,6 +55,8 @@ export function startEscalationWorker(deps: EscalationWorkerDeps): Worker<Escala
 async function process(deps: EscalationWorkerDeps, job: Job<EscalationJobData>, clock: () => Date): Promise<string> {
   const id = job.data.escalationId;
   if (job.name === 'sla') return reportOverdue(deps, id, clock);
+  if (job.name === 'sync') return refreshAgentPosts(deps.db, deps.agentChannels, id);
+  if (job.name === 'relay') return job.data.messageId ? relayToAgentThreads(deps.db, deps.agentChannels, id, job.data.messageId) : 'skipped';
   const [view] = await buildEscalationViews(deps.db, [{ id }]);
   if (!view || !unclaimed.has(view.status)) return 'skipped';
   for (const channel of deps.agentChannels(view.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'initial', deps.faults);

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Redis } from '../redis/connection.js';
 import { defaultJobOptions, jobIds, type EscalationJobData } from './escalation-jobs.js';
+import { queueChannelUpdates } from './queue-channel-updates.js';
 
 /** What the relay needs. */
 export interface OutboxRelayDeps {
@@ -40,7 +41,8 @@ interface PendingRow {
  * Move pending escalations into BullMQ: a `post` job (job id = escalation id, so a duplicate cannot be queued)
  * and a delayed `sla` job at the ticket's SLA response target; then mark the rows queued. While Redis is down the
  * rows stay pending and drain when it returns. Several relays may run at once: the job ids keep them from
- * queuing anything twice.
+ * queuing anything twice. The same pass queues agent-channel refreshes and employee-message relays
+ * ({@link queueChannelUpdates}).
  */
 export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   const pollMs = deps.pollMs ?? 250;
@@ -93,6 +95,7 @@ async function drain(deps: OutboxRelayDeps, clock: () => Date): Promise<number> 
     moved += rows.length;
     if (rows.length < batchSize) break;
   }
+  if (deps.redis.status === 'ready') await withTimeout(queueChannelUpdates(deps.db, deps.queue, batchSize), deps.addTimeoutMs ?? 5000);
   return moved;
 }
 
