@@ -13,7 +13,7 @@ export interface LabelledText {
 }
 
 /** Every training text of a snapshot with its label (`out_of_scope` for the out-of-scope examples). */
-export function labelledTexts(snapshot: ModelSnapshot): LabelledText[] {
+export function labelledTexts(snapshot: { intents: Array<{ name: string; examples: string[] }>; outOfScopeExamples: string[] }): LabelledText[] {
   return [
     ...snapshot.intents.flatMap((i) => i.examples.map((text) => ({ text, label: i.name }))),
     ...snapshot.outOfScopeExamples.map((text) => ({ text, label: outOfScopeLabel })),
