@@ -9,12 +9,16 @@ import { groupLabelledTexts, type ImportedCatalogue } from './intent-file.js';
  */
 export function parseIntentCsv(content: string): ImportedCatalogue {
   let records: Array<Record<string, string>>;
+  let header: string[] = [];
   try {
-    records = parse(content, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, bom: true, relax_column_count: true, trim: false });
+    records = parse(content, {
+      columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
+      skip_empty_lines: true, bom: true, relax_column_count: true, trim: false,
+    });
   } catch (err) {
     throw new DeskbotError('bad_request', `The CSV file does not parse: ${(err as Error).message}`);
   }
-  if (records.length && !(typeof records[0]!.text === 'string' && typeof records[0]!.intent === 'string')) {
+  if (!header.includes('text') || !header.includes('intent')) {
     throw new DeskbotError('bad_request', 'The CSV file needs a header row with "text" and "intent" columns.');
   }
   return groupLabelledTexts(records.map((r) => ({ text: unprotect(r.text ?? ''), intent: r.intent ?? '' })));
