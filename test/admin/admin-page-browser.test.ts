@@ -88,12 +88,14 @@ test.skipIf(!canRun)('in Chromium: sign in, triage the inbox, edit, import, eval
   expect(Number(await hit.textContent())).toBeGreaterThan(0);
   expect(await hit.evaluate((td) => getComputedStyle(td).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
   expect(await page.locator('#per-intent tbody tr').count()).toBeGreaterThanOrEqual(5);
+  await page.screenshot({ path: '/tmp/admin-evaluate.png' });
 
   // Shadow replay of the stored badge messages.
   await page.getByRole('tab', { name: 'Shadow replay' }).click();
   await page.getByRole('button', { name: 'Replay through the draft' }).click();
   await page.locator('#replay-status', { hasText: /of 3 recent messages would be routed differently/ }).waitFor({ timeout: 120_000 });
   await page.locator('#replay-table .route .intent', { hasText: 'badge_fault' }).first().waitFor();
+  await page.screenshot({ path: '/tmp/admin-replay.png' });
 
   // Publish, then roll back.
   await page.getByRole('tab', { name: 'Versions' }).click();
@@ -127,7 +129,7 @@ test.skipIf(!canRun)('in Chromium: sign in, triage the inbox, edit, import, eval
   await page.getByLabel('Admin token').waitFor();
   expect(await server.db.prisma.consoleSession.count()).toBe(0);
 
-  // The only errors are the two 401s we caused: the wrong token, and the session check after signing out… or none.
+  // The only errors are the 401s we caused: the wrong token, and the first session check before signing in.
   expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
   await page.close();
 }, 300_000);
