@@ -73,3 +73,17 @@ test('an article edit reaches the knowledge index of every instance', async () =
   await db.prisma.$executeRaw`SELECT pg_notify('deskbot_model', 'articles')`;
   await expect.poll(() => a.current().knowledge.search('badge reader troubleshooting').map((h) => h.slug), { timeout: 20_000 }).toEqual(['badge-reader']);
 }, 60_000);
+
+test('instances starting together on a database with nothing published create one first version between them', async () => {
+  const fresh = await createTestDatabase();
+  try {
+    const { intents, outOfScopeExamples } = smallCatalogue();
+    await storeIntents(fresh.prisma, intents, outOfScopeExamples);
+    const results = await Promise.all([ensureLiveVersion(fresh.prisma), ensureLiveVersion(fresh.prisma), ensureLiveVersion(fresh.prisma)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await fresh.prisma.modelVersion.count()).toBe(1);
+    expect((await fresh.prisma.liveModel.findUniqueOrThrow({ where: { id: 1 } })).versionId).toBe(results.find(Boolean)!.id);
+  } finally {
+    await fresh.drop();
+  }
+});
