@@ -1,19 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import { consoleFileHeaders, consolePageCsp } from '../../http/console-session/page-headers.js';
 
 const publicDir = new URL('../public/', import.meta.url);
-
-/** Only this origin's own scripts and styles, no inline code, no framing: the page shows employees' words. */
-const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const types: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
@@ -29,12 +18,11 @@ export async function registerAdminPageRoutes(app: FastifyInstance): Promise<voi
     if (types[ext]) files.set(name, { type: types[ext]!, content: await readFile(new URL(name, publicDir), 'utf8') });
   }
   const html = await readFile(new URL('admin.html', publicDir), 'utf8');
-  const hardened = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
   app.get('/admin', async (_req, reply) =>
-    reply.type('text/html; charset=utf-8').headers({ ...hardened, 'content-security-policy': CSP, 'cache-control': 'no-cache' }).send(html));
+    reply.type('text/html; charset=utf-8').headers({ ...consoleFileHeaders, 'content-security-policy': consolePageCsp, 'cache-control': 'no-cache' }).send(html));
   app.get('/admin/static/:file', async (req, reply) => {
     const file = files.get((req.params as { file: string }).file);
     if (!file) return reply.status(404).send({ error: { code: 'not_found', message: 'No such file.' } });
-    return reply.type(file.type).headers({ ...hardened, 'cache-control': 'no-cache' }).send(file.content);
+    return reply.type(file.type).headers({ ...consoleFileHeaders, 'cache-control': 'no-cache' }).send(file.content);
   });
 }

@@ -3,3 +3,4 @@
 export { createConsoleSessions, type ConsoleSessions, type ConsoleSession, type ConsoleSessionOptions } from './console-sessions.js';
 export { authenticateConsoleRequest } from './authenticate-console-request.js';
 export { registerSessionRoutes, type SessionRoutesDeps } from './register-session-routes.js';
+export { consolePageCsp, consoleFileHeaders } from './page-headers.js';
