@@ -2,36 +2,72 @@ import type { Db } from '../db/client.js';
 import type { IntentDefinition } from '../classification/types.js';
 import type { ArticleDoc } from '../knowledge/types.js';
 import type { TurnServices } from '../conversation/turn.js';
-import { buildIntentCatalog } from '../intents/intent-catalog.js';
+import { buildIntentCatalog, type IntentCatalog } from '../intents/intent-catalog.js';
 import { buildDomainVocabulary } from '../intents/domain-vocabulary.js';
 import { loadIntents } from '../intents/load-intents.js';
 import { createKnowledgeIndex } from '../knowledge/create-knowledge-index.js';
 import { loadArticles } from '../knowledge/load-articles.js';
+import { loadLiveModel, readServingFingerprint, type ServingFingerprint, type VersionRef } from '../model-versions/live-model.js';
 
-/** Holds the current turn services and rebuilds them from the database when intents or articles change. */
+/** Holds the current turn services and rebuilds them from the database when the live model or articles change. */
 export interface ServiceHolder {
   current(): TurnServices;
   /** Retrain the classifier and re-index the knowledge base from the database. */
   reload(): Promise<void>;
+  /**
+   * Look at what is live (one cheap query) and reload only what changed: the classifier when another model version
+   * went live, the knowledge index when articles changed. Calls are serialized. Resolves true when it swapped.
+   */
+  sync(): Promise<boolean>;
+  /** The published model version being served; null before anything was published (then the draft is served). */
+  liveVersion(): VersionRef | null;
 }
 
 /**
- * Build turn services from the database. Reloads swap whole objects, so a turn in flight keeps the ones it started with.
+ * Build turn services from the database: the live model version's snapshot (the Intent tables, i.e. the draft, only
+ * while nothing was published) and every knowledge article. Reloads build the new services aside and swap the whole
+ * object at once, so a turn in flight keeps the ones it started with. The catalogue of the version that was live
+ * before is kept, so a rollback needs no retraining.
  */
 export async function createServiceHolder(db: Db, base: Omit<TurnServices, 'catalog' | 'knowledge' | 'vocabulary'>): Promise<ServiceHolder> {
   let services: TurnServices;
-  async function reload(): Promise<void> {
-    const [{ intents, outOfScopeExamples }, articles] = await Promise.all([loadIntents(db), loadArticles(db)]);
+  let loaded: { version: VersionRef | null; fingerprint: ServingFingerprint } | undefined;
+  const catalogs = new Map<string, IntentCatalog>();
+  let queue: Promise<boolean> = Promise.resolve(false);
+
+  async function load(force: boolean): Promise<boolean> {
+    const fingerprint = await readServingFingerprint(db);
+    if (!force && loaded && loaded.fingerprint.versionId === fingerprint.versionId && loaded.fingerprint.articles === fingerprint.articles) return false;
+    const [live, articles] = await Promise.all([loadLiveModel(db), loadArticles(db)]);
+    const { intents, outOfScopeExamples } = live?.snapshot ?? (await loadIntents(db));
+    const catalog = (live && !force && catalogs.get(live.version.id)) || buildIntentCatalog(intents, outOfScopeExamples);
+    if (live) keepCatalog(catalogs, live.version.id, catalog);
     const itTexts = [...intents.flatMap((i) => i.examples), ...articles.flatMap((a) => [a.title, ...a.tags])];
     services = {
       ...base,
-      catalog: buildIntentCatalog(intents, outOfScopeExamples),
+      catalog,
       knowledge: createKnowledgeIndex(linkArticlesToIntents(articles, intents)),
       vocabulary: buildDomainVocabulary(itTexts, outOfScopeExamples),
     };
+    loaded = { version: live?.version ?? null, fingerprint: { versionId: live?.version.id ?? null, articles: fingerprint.articles } };
+    return true;
   }
-  await reload();
-  return { current: () => services, reload };
+  // One load at a time, in call order: an older load can never overwrite a newer one.
+  const serially = (force: boolean) => (queue = queue.catch(() => false).then(() => load(force)));
+  await serially(true);
+  return {
+    current: () => services,
+    reload: async () => { await serially(true); },
+    sync: () => serially(false),
+    liveVersion: () => loaded?.version ?? null,
+  };
+}
+
+/** Keep the live catalogue and the one before it (for an instant rollback); drop older ones. */
+function keepCatalog(catalogs: Map<string, IntentCatalog>, versionId: string, catalog: IntentCatalog): void {
+  catalogs.delete(versionId);
+  catalogs.set(versionId, catalog);
+  while (catalogs.size > 2) catalogs.delete(catalogs.keys().next().value!);
 }
 
 /**

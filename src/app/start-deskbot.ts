@@ -7,6 +7,9 @@ import type { ChannelName } from '../core/message.js';
 import { createEscalationSystem } from '../escalation/index.js';
 import { registerAgentRoutes } from '../agent-desk/http/register-agent-routes.js';
 import { registerQueueDashboard } from '../admin/register-queue-dashboard.js';
+import { registerAdminRoutes } from '../admin/http/register-admin-routes.js';
+import { createEvaluationRunner } from '../admin/evaluation/evaluation-runner.js';
+import { ensureLiveVersion, watchLiveModel } from '../model-versions/index.js';
 import { pingDatabase } from '../db/ping.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { registerOperationalRoutes } from '../http/health-routes.js';
@@ -38,10 +41,14 @@ export interface RunningDeskbot {
  */
 export async function startDeskbot(config: Config, logger: Logger): Promise<RunningDeskbot> {
   const infrastructure = await startInfrastructure(config, logger);
+  const evaluations = createEvaluationRunner();
+  let modelWatch: { stop(): Promise<void> } | undefined;
   try {
     const { prisma, redis } = infrastructure;
     const seeded = await seedIfEmpty(prisma);
     if (seeded.intents || seeded.articles) logger.info(seeded, 'seeded an empty database');
+    const firstVersion = await ensureLiveVersion(prisma);
+    if (firstVersion) logger.info({ version: firstVersion.number }, 'published the intents as the first model version');
     const metrics = createMetrics({ defaultMetrics: true });
     // Adapters register below; the escalation system looks them up when it writes to an employee.
     const channels = new Map<ChannelName, ChannelAdapter>();
@@ -59,6 +66,10 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       bridge: escalation?.bridge,
     });
     const turns = createPipeline({ prisma, services: services.current, logger });
+    // PGlite does not deliver NOTIFY: there the poll alone picks up publishes and article edits.
+    modelWatch = watchLiveModel({
+      sync: services.sync, databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl, pollMs: config.MODEL_SYNC_SECONDS * 1000, logger,
+    });
 
     const app = createHttpServer({ logger, metrics });
     registerOperationalRoutes(app, { metrics, checks: { database: () => pingDatabase(prisma), redis: () => (redis ? pingRedis(redis) : Promise.resolve(false)) } });
@@ -72,6 +83,9 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       logger,
     });
     channels.set('web', web.adapter);
+    await registerAdminRoutes(app, {
+      prisma, live: services, runner: evaluations, logger, thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },
+    });
     if (escalation) {
       await registerAgentRoutes(app, { desk: escalation.desk, logger });
       if (config.ADMIN_TOKEN) await registerQueueDashboard(app, { queues: [escalation.queue], adminToken: config.ADMIN_TOKEN });
@@ -83,12 +97,16 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       app, infrastructure, services, turns, url,
       async close() {
         await app.close();
+        await modelWatch?.stop();
+        await evaluations.close();
         // With Redis gone, BullMQ's close waits for a connection that never comes: don't let it hold the shutdown.
         await Promise.race([escalation?.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
         await infrastructure.close();
       },
     };
   } catch (err) {
+    await modelWatch?.stop();
+    await evaluations.close();
     await infrastructure.close();
     throw err;
   }

@@ -15,6 +15,7 @@ const usage = `Usage: deskbot <command>
   seed                          load the shipped intents and articles into an empty database
   agents add NAME EMAIL [--group G]...
                                 create a service desk agent; prints their /agent sign-in token last
+  admins add NAME EMAIL         create an administrator; prints their /admin sign-in token last
 
 Configuration comes from the environment and .env (see .env.example).`;
 
@@ -63,6 +64,14 @@ async function run(name: string | undefined, args: string[]): Promise<void> {
         return (await import('./agents-command.js')).agentsAddCommand(config(), { name: positionals[0], email: positionals[1], group: values.group });
       }
       throw new DeskbotError('bad_request', 'usage: deskbot agents add NAME EMAIL [--group G]...');
+    }
+    case 'admins': {
+      const [sub, ...adminArgs] = args;
+      const { positionals } = parseArgs({ args: adminArgs, allowPositionals: true, options: {} });
+      if (sub === 'add' && positionals[0] && positionals[1]) {
+        return (await import('./admins-command.js')).adminsAddCommand(config(), { name: positionals[0], email: positionals[1] });
+      }
+      throw new DeskbotError('bad_request', 'usage: deskbot admins add NAME EMAIL');
     }
     case undefined: case 'help': case '--help': case '-h':
       console.log(usage);

@@ -33,6 +33,8 @@ export const configSchema = z.object({
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.string().trim().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
   ),
+  /** Seconds between checks for a newly published model version or changed articles (NOTIFY usually comes first). */
+  MODEL_SYNC_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   // Slack (adapters/slack): off unless SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are set.
   /** Bot user OAuth token, `xoxb-…`. */
   SLACK_BOT_TOKEN: optionalString,

@@ -1,0 +1,50 @@
+import type { Db } from '../../db/client.js';
+import { DeskbotError } from '../../core/errors.js';
+import { notifyServingChange } from '../../model-versions/live-model.js';
+import { AdminError } from '../admin-error.js';
+
+/** A knowledge article as admins edit it (`body` is Markdown). */
+export interface ArticleInput {
+  title: string;
+  body: string;
+  tags: string[];
+  /** Intents the article answers (it is boosted and offered for them). */
+  intents: string[];
+}
+
+/** Every article without its body, by slug. */
+export async function listArticles(db: Db): Promise<Array<Omit<ArticleInput, 'body'> & { id: string; slug: string; updatedAt: string }>> {
+  const rows = await db.knowledgeArticle.findMany({ orderBy: { slug: 'asc' }, omit: { body: true } });
+  return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, tags: r.tags, intents: r.intents, updatedAt: r.updatedAt.toISOString() }));
+}
+
+/** One article with its body. @throws DeskbotError `not_found` */
+export async function getArticle(db: Db, slug: string): Promise<ArticleInput & { id: string; slug: string; updatedAt: string }> {
+  const row = await db.knowledgeArticle.findUnique({ where: { slug } });
+  if (!row) throw new DeskbotError('not_found', `No article with slug "${slug}".`);
+  return { id: row.id, slug: row.slug, title: row.title, body: row.body, tags: row.tags, intents: row.intents, updatedAt: row.updatedAt.toISOString() };
+}
+
+/**
+ * Create an article; every instance re-indexes (articles are not versioned: an edit is live at once).
+ * @throws AdminError `conflict` when the slug is taken
+ */
+export async function createArticle(db: Db, slug: string, input: ArticleInput): Promise<void> {
+  if (await db.knowledgeArticle.findUnique({ where: { slug }, select: { id: true } })) throw new AdminError('conflict', `An article with slug "${slug}" exists already.`);
+  await db.knowledgeArticle.create({ data: { slug, ...input } });
+  await notifyServingChange(db, 'articles');
+}
+
+/** Change some fields of an article; every instance re-indexes. @throws DeskbotError `not_found` */
+export async function updateArticle(db: Db, slug: string, patch: Partial<ArticleInput>): Promise<void> {
+  const { count } = await db.knowledgeArticle.updateMany({ where: { slug }, data: { ...patch, updatedAt: new Date() } });
+  if (count === 0) throw new DeskbotError('not_found', `No article with slug "${slug}".`);
+  await notifyServingChange(db, 'articles');
+}
+
+/** Delete an article; every instance re-indexes. @throws DeskbotError `not_found` */
+export async function deleteArticle(db: Db, slug: string): Promise<void> {
+  const { count } = await db.knowledgeArticle.deleteMany({ where: { slug } });
+  if (count === 0) throw new DeskbotError('not_found', `No article with slug "${slug}".`);
+  await notifyServingChange(db, 'articles');
+}

@@ -1,0 +1,107 @@
+import type { Db } from '../../db/client.js';
+import type { IntentKind } from '../../classification/types.js';
+import { DeskbotError } from '../../core/errors.js';
+import { outOfScopeIntentName } from '../../intents/load-intents.js';
+import { AdminError } from '../admin-error.js';
+
+/** An intent's settings as admins edit them (examples are edited apart). */
+export interface IntentSettings {
+  kind: IntentKind;
+  description: string;
+  defaultImpact: 1 | 2 | 3;
+  defaultUrgency: 1 | 2 | 3;
+  assignmentGroup: string | null;
+  agentOnly: boolean;
+  articleSlugs: string[];
+  /** A disabled intent stays in the draft but is left out of training and publishing. */
+  enabled: boolean;
+}
+
+/** A draft intent as listed: its settings and how many examples it has. */
+export type DraftIntentSummary = IntentSettings & { name: string; exampleCount: number; outOfScope: boolean };
+
+const defaults: IntentSettings = { kind: 'question', description: '', defaultImpact: 3, defaultUrgency: 3, assignmentGroup: null, agentOnly: false, articleSlugs: [], enabled: true };
+
+/** Every intent of the draft (disabled ones too), by name, with example counts. The out-of-scope pseudo-intent is flagged. */
+export async function listDraftIntents(db: Db): Promise<DraftIntentSummary[]> {
+  const rows = await db.intent.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { examples: true } } } });
+  return rows.map((r) => ({ ...settingsOf(r), name: r.name, exampleCount: r._count.examples, outOfScope: r.name === outOfScopeIntentName }));
+}
+
+/**
+ * One draft intent with its examples (`id`, `text`, alphabetical).
+ * @throws DeskbotError `not_found`
+ */
+export async function getDraftIntent(db: Db, name: string): Promise<DraftIntentSummary & { examples: Array<{ id: string; text: string }> }> {
+  const row = await db.intent.findUnique({ where: { name }, include: { examples: { orderBy: { text: 'asc' }, select: { id: true, text: true } } } });
+  if (!row) throw new DeskbotError('not_found', `No intent named "${name}".`);
+  return { ...settingsOf(row), name: row.name, exampleCount: row.examples.length, outOfScope: row.name === outOfScopeIntentName, examples: row.examples };
+}
+
+/**
+ * Add an intent to the draft.
+ * @throws AdminError `conflict` when the name is taken; DeskbotError `bad_request` for unknown article slugs
+ */
+export async function createDraftIntent(db: Db, name: string, settings: Partial<IntentSettings>, examples: string[] = []): Promise<void> {
+  if (await db.intent.findUnique({ where: { name }, select: { id: true } })) throw new AdminError('conflict', `An intent named "${name}" exists already.`);
+  await checkArticles(db, settings.articleSlugs);
+  const row = await db.intent.create({ data: { name, ...defaults, ...settings } });
+  await insertExamples(db, row.id, examples);
+}
+
+/**
+ * Change some settings of a draft intent.
+ * @throws DeskbotError `not_found`, or `bad_request` for unknown article slugs
+ */
+export async function updateDraftIntent(db: Db, name: string, patch: Partial<IntentSettings>): Promise<void> {
+  await checkArticles(db, patch.articleSlugs);
+  const { count } = await db.intent.updateMany({ where: { name }, data: patch });
+  if (count === 0) throw new DeskbotError('not_found', `No intent named "${name}".`);
+}
+
+/** Remove an intent and its examples from the draft. @throws DeskbotError `not_found` */
+export async function deleteDraftIntent(db: Db, name: string): Promise<void> {
+  const { count } = await db.intent.deleteMany({ where: { name } });
+  if (count === 0) throw new DeskbotError('not_found', `No intent named "${name}".`);
+}
+
+/**
+ * Add example texts to a draft intent (whitespace collapsed; texts it has already are skipped). The out-of-scope
+ * pseudo-intent is created on first use.
+ * @returns how many were new
+ * @throws DeskbotError `not_found` for an unknown intent
+ */
+export async function addDraftExamples(db: Db, name: string, texts: string[]): Promise<number> {
+  let row = await db.intent.findUnique({ where: { name }, select: { id: true } });
+  if (!row && name === outOfScopeIntentName) row = await db.intent.create({ data: { name, ...defaults, description: 'Messages the service desk does not handle' }, select: { id: true } });
+  if (!row) throw new DeskbotError('not_found', `No intent named "${name}".`);
+  return insertExamples(db, row.id, texts);
+}
+
+/** Remove one example. @throws DeskbotError `not_found` when the intent has no such example */
+export async function deleteDraftExample(db: Db, name: string, exampleId: string): Promise<void> {
+  const { count } = await db.intentExample.deleteMany({ where: { id: exampleId, intent: { name } } });
+  if (count === 0) throw new DeskbotError('not_found', `Intent "${name}" has no example ${exampleId}.`);
+}
+
+/** Insert texts as examples of an intent id, skipping duplicates. */
+export async function insertExamples(db: Db, intentId: string, texts: string[]): Promise<number> {
+  const clean = [...new Set(texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+  if (!clean.length) return 0;
+  const { count } = await db.intentExample.createMany({ data: clean.map((text) => ({ intentId, text })), skipDuplicates: true });
+  return count;
+}
+
+async function checkArticles(db: Db, slugs: string[] | undefined): Promise<void> {
+  if (!slugs?.length) return;
+  const found = await db.knowledgeArticle.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
+  const missing = slugs.filter((s) => !found.some((f) => f.slug === s));
+  if (missing.length) throw new DeskbotError('bad_request', `No knowledge article with slug ${missing.map((m) => `"${m}"`).join(', ')}.`);
+}
+
+function settingsOf(row: { kind: string; description: string; defaultImpact: number; defaultUrgency: number; assignmentGroup: string | null; agentOnly: boolean; articleSlugs: string[]; enabled: boolean }): IntentSettings {
+  return {
+    kind: row.kind as IntentKind, description: row.description, defaultImpact: row.defaultImpact as 1 | 2 | 3, defaultUrgency: row.defaultUrgency as 1 | 2 | 3,
+    assignmentGroup: row.assignmentGroup, agentOnly: row.agentOnly, articleSlugs: row.articleSlugs, enabled: row.enabled,
+  };
+}

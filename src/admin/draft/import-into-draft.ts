@@ -1,0 +1,53 @@
+import type { PrismaClient } from '../../db/client.js';
+import type { IntentKind } from '../../classification/types.js';
+import { outOfScopeIntentName } from '../../intents/load-intents.js';
+import type { ImportedCatalogue, ImportedIntent } from '../formats/intent-file.js';
+import { insertExamples } from './draft-intents.js';
+
+/** Options of {@link importIntoDraft}. */
+export interface ImportOptions {
+  /** `merge` (default) adds to the draft; `replace` makes the draft exactly the file (settings of kept intents stay). */
+  mode: 'merge' | 'replace';
+  /** Kind given to intents the draft does not have yet, unless the file says (deskbot JSON). Default `question`. */
+  defaultKind: IntentKind;
+}
+
+/** What an import changed. */
+export interface ImportSummary {
+  intentsCreated: string[];
+  intentsUpdated: string[];
+  intentsRemoved: string[];
+  examplesAdded: number;
+  examplesRemoved: number;
+}
+
+/**
+ * Apply an imported catalogue to the draft in one transaction: nothing is half-imported.
+ * Settings in the file (deskbot JSON) overwrite the draft's; other formats only bring examples.
+ */
+export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedCatalogue, options: ImportOptions): Promise<ImportSummary> {
+  const all: ImportedIntent[] = [...catalogue.intents];
+  if (catalogue.outOfScopeExamples.length || options.mode === 'replace') all.push({ name: outOfScopeIntentName, examples: catalogue.outOfScopeExamples, description: 'Messages the service desk does not handle' });
+  return prisma.$transaction(async (tx) => {
+    const summary: ImportSummary = { intentsCreated: [], intentsUpdated: [], intentsRemoved: [], examplesAdded: 0, examplesRemoved: 0 };
+    if (options.mode === 'replace') {
+      const gone = await tx.intent.findMany({ where: { name: { notIn: all.map((i) => i.name) } }, select: { name: true } });
+      await tx.intent.deleteMany({ where: { name: { in: gone.map((g) => g.name) } } });
+      summary.intentsRemoved = gone.map((g) => g.name);
+    }
+    for (const intent of all) {
+      const { name, examples, ...settings } = intent;
+      const existing = await tx.intent.findUnique({ where: { name }, select: { id: true } });
+      const row = existing
+        ? await tx.intent.update({ where: { name }, data: settings, select: { id: true } })
+        : await tx.intent.create({ data: { name, kind: options.defaultKind, ...settings }, select: { id: true } });
+      (existing ? summary.intentsUpdated : summary.intentsCreated).push(name);
+      if (options.mode === 'replace') {
+        const removed = await tx.intentExample.deleteMany({ where: { intentId: row.id, text: { notIn: examples } } });
+        summary.examplesRemoved += removed.count;
+      }
+      summary.examplesAdded += await insertExamples(tx, row.id, examples);
+    }
+    return summary;
+  }, { timeout: 60_000 });
+}

@@ -1,0 +1,25 @@
+import { DeskbotError } from '../../core/errors.js';
+import { modelSnapshotSchema } from '../../model-versions/model-snapshot.js';
+import { groupLabelledTexts, type ImportedCatalogue } from './intent-file.js';
+
+/**
+ * Read deskbot's own JSON (the shape of `prisma/seed/intents.json` and of exports): `{ intents: [{ name, kind,
+ * description, defaultImpact, defaultUrgency, assignmentGroup?, agentOnly?, articleSlugs?, examples }],
+ * outOfScopeExamples }`. Settings come along with the examples.
+ * @throws DeskbotError `bad_request` naming the first field that does not match
+ */
+export function parseDeskbotJson(value: unknown): ImportedCatalogue {
+  const parsed = modelSnapshotSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DeskbotError('bad_request', `The deskbot JSON file is invalid at ${issue?.path.join('.') || 'the top'}: ${issue?.message}`);
+  }
+  const rows = parsed.data.intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.name })));
+  rows.push(...parsed.data.outOfScopeExamples.map((text) => ({ text, intent: 'out_of_scope' })));
+  const grouped = groupLabelledTexts(rows);
+  const settings = new Map(parsed.data.intents.map(({ examples: _examples, ...rest }) => [rest.name, rest]));
+  const kept = new Set(grouped.intents.map((i) => i.name));
+  // An intent listed with no examples still carries settings worth importing.
+  const empty = parsed.data.intents.filter((i) => !kept.has(i.name) && i.examples.length === 0).map((i) => ({ name: i.name, examples: [] as string[] }));
+  return { ...grouped, intents: [...grouped.intents, ...empty].map((i) => ({ ...settings.get(i.name), ...i })) };
+}

@@ -1,0 +1,44 @@
+import { parse } from 'yaml';
+import { DeskbotError } from '../../core/errors.js';
+import { groupLabelledTexts, type ImportedCatalogue } from './intent-file.js';
+
+/**
+ * Read Rasa NLU training data (YAML, Rasa 2.x/3.x `nlu:` format): `- intent: NAME` with `examples: |` holding one
+ * `- text` per line. Entity annotations are reduced to their text (`[Chrome](app)` → `Chrome`,
+ * `[Leeds]{"entity": "city"}` → `Leeds`); `synonym`, `regex` and `lookup` items are skipped with a note.
+ * Spec: https://rasa.com/docs/rasa/training-data-format/
+ * @throws DeskbotError `bad_request` for YAML that does not parse or has no `nlu` list
+ */
+export function parseRasaNlu(content: string): ImportedCatalogue {
+  let doc: unknown;
+  try {
+    doc = parse(content, { maxAliasCount: 100 });
+  } catch (err) {
+    throw new DeskbotError('bad_request', `The Rasa file is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const nlu = (doc as { nlu?: unknown } | null)?.nlu;
+  if (!Array.isArray(nlu)) throw new DeskbotError('bad_request', 'The Rasa file has no "nlu:" list.');
+  const rows: Array<{ text: string; intent: string }> = [];
+  const skipped: string[] = [];
+  for (const item of nlu as Array<Record<string, unknown>>) {
+    const intent = item?.intent;
+    if (typeof intent !== 'string') {
+      const kind = Object.keys(item ?? {}).find((k) => ['synonym', 'regex', 'lookup'].includes(k)) ?? 'item';
+      skipped.push(`${kind} "${String(item?.[kind] ?? '')}": only intents are imported`);
+      continue;
+    }
+    for (const text of exampleLines(item.examples)) rows.push({ text, intent });
+  }
+  return groupLabelledTexts(rows, skipped);
+}
+
+/** The `- text` lines of an `examples` block (a string), or a plain list (some tools write one). */
+function exampleLines(examples: unknown): string[] {
+  const lines = typeof examples === 'string' ? examples.split('\n') : Array.isArray(examples) ? examples.map(String) : [];
+  return lines.map((l) => stripEntities(l.trim().replace(/^-\s*/, ''))).filter(Boolean);
+}
+
+/** `[text](entity)`, `[text](entity:value)` and `[text]{json}` become `text`. */
+function stripEntities(line: string): string {
+  return line.replace(/\[([^\]]*)\](\([^)]*\)|\{[^}]*\})/g, '$1');
+}

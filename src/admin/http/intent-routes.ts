@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { parseInput } from '../../agent-desk/http/parse-input.js';
+import { listVersions } from '../../model-versions/list-versions.js';
+import { addDraftExamples, createDraftIntent, deleteDraftExample, deleteDraftIntent, getDraftIntent, listDraftIntents, updateDraftIntent } from '../draft/draft-intents.js';
+import type { AdminContext } from './admin-context.js';
+import { addExamplesBody, createIntentBody, exampleParams, intentParams, updateIntentBody } from './admin-schemas.js';
+
+/**
+ * The draft's intents (edits change the draft only; publishing makes them live):
+ * - `GET /api/admin/intents` → `{ intents, draftChanged, liveVersion }` (`out_of_scope` is the out-of-scope examples)
+ * - `POST /api/admin/intents` `{ name, kind, description?, defaultImpact?, defaultUrgency?, assignmentGroup?,
+ *   agentOnly?, articleSlugs?, enabled?, examples? }` → 201 `{ intent }`; 409 `conflict` when the name is taken
+ * - `GET /api/admin/intents/:name` → `{ intent }` with `examples: [{ id, text }]`
+ * - `PATCH /api/admin/intents/:name` (any settings) → `{ intent }`
+ * - `DELETE /api/admin/intents/:name` → 204
+ * - `POST /api/admin/intents/:name/examples` `{ texts }` → `{ added }`
+ * - `DELETE /api/admin/intents/:name/examples/:id` → 204
+ */
+export function registerIntentRoutes(app: FastifyInstance, ctx: AdminContext): void {
+  const { prisma } = ctx;
+  app.get('/api/admin/intents', async () => {
+    const [intents, versions] = await Promise.all([listDraftIntents(prisma), listVersions(prisma, 1)]);
+    return { intents, draftChanged: versions.draftChanged, liveVersion: ctx.live.liveVersion() };
+  });
+  app.post('/api/admin/intents', async (req, reply) => {
+    const { name, examples, ...settings } = parseInput(createIntentBody, req.body);
+    await createDraftIntent(prisma, name, settings, examples);
+    return reply.status(201).send({ intent: await getDraftIntent(prisma, name) });
+  });
+  app.get('/api/admin/intents/:name', async (req) => ({ intent: await getDraftIntent(prisma, parseInput(intentParams, req.params).name) }));
+  app.patch('/api/admin/intents/:name', async (req) => {
+    const { name } = parseInput(intentParams, req.params);
+    await updateDraftIntent(prisma, name, parseInput(updateIntentBody, req.body));
+    return { intent: await getDraftIntent(prisma, name) };
+  });
+  app.delete('/api/admin/intents/:name', async (req, reply) => {
+    await deleteDraftIntent(prisma, parseInput(intentParams, req.params).name);
+    return reply.status(204).send();
+  });
+  app.post('/api/admin/intents/:name/examples', async (req) => {
+    const { name } = parseInput(intentParams, req.params);
+    return { added: await addDraftExamples(prisma, name, parseInput(addExamplesBody, req.body).texts) };
+  });
+  app.delete('/api/admin/intents/:name/examples/:id', async (req, reply) => {
+    const { name, id } = parseInput(exampleParams, req.params);
+    await deleteDraftExample(prisma, name, id);
+    return reply.status(204).send();
+  });
+}

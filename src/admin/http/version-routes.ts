@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { parseInput } from '../../agent-desk/http/parse-input.js';
+import { DeskbotError } from '../../core/errors.js';
+import { activateVersion, publishDraft } from '../../model-versions/publish-draft.js';
+import { listVersions, previousVersionId } from '../../model-versions/list-versions.js';
+import { AdminError } from '../admin-error.js';
+import type { AdminContext } from './admin-context.js';
+import { publishBody, versionParams } from './admin-schemas.js';
+
+/**
+ * Published model versions. Publishing and switching take effect on this instance before the response (it retrains,
+ * or reuses the previous catalogue on a rollback) and on every other instance within seconds (NOTIFY, or its poll):
+ * - `GET /api/admin/versions` → `{ versions, liveVersionId, draftChanged }`
+ * - `POST /api/admin/versions` `{ note? }` → 201 `{ version }`; 409 `no_changes` when the draft equals the live version
+ * - `POST /api/admin/versions/rollback` → `{ version }`: back to the version live before the last switch; 409 `conflict` if none
+ * - `POST /api/admin/versions/:id/activate` → `{ version }`: make any version live
+ */
+export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): void {
+  const { prisma } = ctx;
+  app.get('/api/admin/versions', async () => listVersions(prisma));
+  app.post('/api/admin/versions', async (req, reply) => {
+    const { note } = parseInput(publishBody, req.body ?? undefined);
+    const result = await publishDraft(prisma, { by: ctx.adminOf(req).email, note });
+    if (!result.published) throw new AdminError('no_changes', `The draft is the same as live version ${result.live.number}: nothing to publish.`);
+    await ctx.live.sync();
+    return reply.status(201).send({ version: result.version });
+  });
+  app.post('/api/admin/versions/rollback', async (req) => {
+    const target = await previousVersionId(prisma);
+    if (!target) throw new AdminError('conflict', 'There is no earlier live version to roll back to.');
+    return { version: await activate(ctx, target, ctx.adminOf(req).email) };
+  });
+  app.post('/api/admin/versions/:id/activate', async (req) => ({
+    version: await activate(ctx, parseInput(versionParams, req.params).id, ctx.adminOf(req).email),
+  }));
+}
+
+async function activate(ctx: AdminContext, id: string, by: string) {
+  const version = await activateVersion(ctx.prisma, id, by);
+  if (!version) throw new DeskbotError('not_found', `No model version ${id}.`);
+  await ctx.live.sync();
+  return version;
+}
