@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 let db: TestDatabase;
 // Empty: the command migrates and seeds it itself, as it would a fresh install.
 beforeAll(async () => { db = await createTestDatabase({ migrate: false }); });
+// Each add migrates the empty database through the Prisma CLI first: slow on a busy machine.
 afterAll(async () => { await db?.drop(); });
 
 async function addAdmin(name: string, email: string): Promise<string[]> {
@@ -33,4 +34,4 @@ test('admins add prints the token last, stores only its hash, and refuses bad or
   await expect(addAdmin('Eve', 'not-an-email')).rejects.toMatchObject({ code: 'bad_request' });
   await expect(addAdmin('Ada Again', 'ada@example.com')).rejects.toMatchObject({ code: 'bad_request' });
   expect(await db.prisma.admin.count()).toBe(1);
-});
+}, 180_000);
