@@ -33,3 +33,9 @@ export async function createAgent(db: Db, input: { name: string; email: string; 
 export function toAgentRef(row: { id: string; name: string; email: string; groups: string[]; status: AgentRef['status'] }): AgentRef {
   return { id: row.id, name: row.name, email: row.email, groups: row.groups, status: row.status };
 }
+
+/** The agent with this id, or null (e.g. removed since a console session started). */
+export async function findAgentById(db: Db, id: string): Promise<AgentRef | null> {
+  const row = await db.agent.findUnique({ where: { id } });
+  return row ? toAgentRef(row) : null;
+}

@@ -6,6 +6,8 @@ import type { ChannelAdapter, TurnHandler } from '../core/adapter.js';
 import type { ChannelName } from '../core/message.js';
 import { createEscalationSystem } from '../escalation/index.js';
 import { registerAgentRoutes } from '../agent-desk/http/register-agent-routes.js';
+import { agentConsoleSessions } from '../agent-desk/http/agent-console-sessions.js';
+import { findAgentById } from '../agent-desk/create-agent.js';
 import { registerQueueDashboard } from '../admin/register-queue-dashboard.js';
 import { registerAdminRoutes } from '../admin/http/register-admin-routes.js';
 import { createEvaluationRunner } from '../admin/evaluation/evaluation-runner.js';
@@ -87,7 +89,8 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       prisma, live: services, runner: evaluations, logger, thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },
     });
     if (escalation) {
-      await registerAgentRoutes(app, { desk: escalation.desk, logger });
+      const sessions = agentConsoleSessions(prisma, (id) => findAgentById(prisma, id));
+      await registerAgentRoutes(app, { desk: escalation.desk, logger, sessions });
       if (config.ADMIN_TOKEN) await registerQueueDashboard(app, { queues: [escalation.queue], adminToken: config.ADMIN_TOKEN });
       await escalation.start();
     }

@@ -180,7 +180,41 @@ test('the console page is served with a strict CSP, its script and stylesheet fr
   expect(page.body).toContain('<script src="/agent/console.js"></script>');
   const script = await server.app.inject({ method: 'GET', url: '/agent/console.js' });
   expect(script.headers['content-type']).toContain('text/javascript');
-  expect(script.body).toContain('sessionStorage');
+  // The console holds no credential script could steal: an HttpOnly cookie and a CSRF token only.
+  expect(script.body).not.toMatch(/sessionStorage|localStorage|authorization/i);
+  expect(script.body).toContain('x-csrf-token');
   expect(script.body).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   expect((await server.app.inject({ method: 'GET', url: '/agent/console.css' })).headers['content-type']).toContain('text/css');
+});
+
+test('console sessions: the pasted token becomes an HttpOnly SameSite=Strict cookie; changes need the CSRF token', async () => {
+  const { desk } = server;
+  const bad = await server.app.inject({ method: 'POST', url: '/api/agent/session', payload: { token: 'nope' } });
+  expect(bad.statusCode).toBe(401);
+  const signIn = await server.app.inject({ method: 'POST', url: '/api/agent/session', payload: { token: desk.tokens.alice } });
+  expect(signIn.statusCode).toBe(200);
+  const { principal, csrfToken } = signIn.json() as { principal: { id: string }; csrfToken: string };
+  expect(principal.id).toBe(desk.agents.alice.id);
+  const setCookie = String(signIn.headers['set-cookie']);
+  expect(setCookie).toMatch(/^deskbot_agent_session=/);
+  expect(setCookie).toContain('HttpOnly');
+  expect(setCookie).toContain('SameSite=Strict');
+  expect(setCookie).toContain('Path=/api/agent');
+  expect(setCookie).not.toContain(desk.tokens.alice);
+  const cookie = setCookie.split(';')[0]!;
+
+  expect((await server.app.inject({ method: 'GET', url: '/api/agent/me', headers: { cookie } })).json().agent.id).toBe(desk.agents.alice.id);
+  const forged = await server.app.inject({ method: 'POST', url: '/api/agent/status', headers: { cookie }, payload: { status: 'away' } });
+  expect(forged.statusCode).toBe(403);
+  const wrongCsrf = await server.app.inject({ method: 'POST', url: '/api/agent/status', headers: { cookie, 'x-csrf-token': `${csrfToken}x` }, payload: { status: 'away' } });
+  expect(wrongCsrf.statusCode).toBe(403);
+  expect(desk.agents.alice.status).toBe('available');
+  const ok = await server.app.inject({ method: 'POST', url: '/api/agent/status', headers: { cookie, 'x-csrf-token': csrfToken }, payload: { status: 'away' } });
+  expect(ok.statusCode).toBe(200);
+  expect(desk.agents.alice.status).toBe('away');
+  await server.app.inject({ method: 'POST', url: '/api/agent/status', headers: { cookie, 'x-csrf-token': csrfToken }, payload: { status: 'available' } });
+
+  const out = await server.app.inject({ method: 'DELETE', url: '/api/agent/session', headers: { cookie, 'x-csrf-token': csrfToken } });
+  expect(out.statusCode).toBe(204);
+  expect((await server.app.inject({ method: 'GET', url: '/api/agent/me', headers: { cookie } })).statusCode).toBe(401);
 });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { agentsAddCommand } from '../../src/cli/agents-command.js';
 import { createAgentDesk, hashAgentToken } from '../../src/agent-desk/index.js';
+import { agentConsoleSessions } from '../../src/agent-desk/http/agent-console-sessions.js';
+import { findAgentById } from '../../src/agent-desk/create-agent.js';
 import { registerAgentRoutes } from '../../src/agent-desk/http/register-agent-routes.js';
 import { createHttpServer } from '../../src/http/create-http-server.js';
 import { createMetrics } from '../../src/observability/metrics.js';
@@ -33,7 +35,8 @@ test('agents add prints the token last; it signs the agent in to the real desk t
 
   const logger = pino({ level: 'silent' });
   const app = createHttpServer({ logger, metrics: createMetrics() });
-  await registerAgentRoutes(app, { desk: createAgentDesk({ prisma: db.prisma, channels: () => undefined, logger }), logger });
+  const sessions = agentConsoleSessions(db.prisma, (id) => findAgentById(db.prisma, id));
+  await registerAgentRoutes(app, { desk: createAgentDesk({ prisma: db.prisma, channels: () => undefined, logger }), logger, sessions });
   try {
     const me = await app.inject({ method: 'GET', url: '/api/agent/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.statusCode).toBe(200);
@@ -45,7 +48,7 @@ test('agents add prints the token last; it signs the agent in to the real desk t
   } finally {
     await app.close();
   }
-});
+}, 180_000);
 
 test('agents add refuses a malformed email and a taken one', async () => {
   await expect(addAgent({ name: 'Eve', email: 'not-an-email' })).rejects.toMatchObject({ code: 'bad_request' });

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentDesk, AgentRef, EscalationView } from '../types.js';
 import { DeskbotError } from '../../core/errors.js';
-import { authenticateAgent } from './agent-bearer.js';
+import { authenticateConsoleRequest, type ConsoleSessions } from '../../http/console-session/index.js';
 import { escalationParams, messageBody, resolveBody, statusBody } from './agent-api-schemas.js';
 import { parseInput } from './parse-input.js';
 
 /**
- * The agents' JSON API under `/api/agent`, every route bearer-authenticated (401 without a known agent token):
+ * The agents' JSON API under `/api/agent`. Every route takes `Authorization: Bearer <agent token>` or the console's
+ * session cookie (then changes need the `x-csrf-token` header: 403 without it); 401 without either:
  * - `GET  /api/agent/me` → `{ agent }`
  * - `POST /api/agent/status` `{ status: 'available'|'away' }` → `{ agent }`
  * - `GET  /api/agent/escalations` → `{ escalations }` (open ones of the agent's groups, newest first)
@@ -18,10 +19,11 @@ import { parseInput } from './parse-input.js';
  * - `POST /api/agent/escalations/:id/release` → `{ ok: true }` (hand back to the queue)
  * Desk errors keep their status: not_found 404, forbidden 403, bad_request 400.
  */
-export function registerAgentApiRoutes(app: FastifyInstance, desk: AgentDesk): void {
+export function registerAgentApiRoutes(app: FastifyInstance, desk: AgentDesk, sessions: ConsoleSessions<AgentRef>): void {
   // Agents' views of tickets and conversations must not linger in shared caches or the browser's.
   app.addHook('onSend', async (req, reply) => { if (req.url.startsWith('/api/agent')) reply.header('cache-control', 'no-store'); });
-  const agentOf = (req: FastifyRequest) => authenticateAgent(desk, req.headers.authorization);
+  const byToken = (token: string) => desk.authenticate(token);
+  const agentOf = (req: FastifyRequest) => authenticateConsoleRequest(req, { sessions, byToken, realm: 'agent' });
   registerProfileRoutes(app, desk, agentOf);
   registerEscalationRoutes(app, desk, agentOf);
 }

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { AgentDesk } from '../types.js';
+import fastifyCookie from '@fastify/cookie';
+import type { ConsoleSessions } from '../../http/console-session/index.js';
+import { registerSessionRoutes } from '../../http/console-session/index.js';
+import type { AgentDesk, AgentRef } from '../types.js';
 import { registerAgentApiRoutes } from './agent-api-routes.js';
 import { registerAgentConsoleRoutes } from './agent-console-routes.js';
 import { agentErrorResponse, type AgentRoutesLogger } from './agent-error-response.js';
@@ -8,25 +11,28 @@ import { agentErrorResponse, type AgentRoutesLogger } from './agent-error-respon
 export interface AgentRoutesDeps {
   desk: AgentDesk;
   logger: AgentRoutesLogger;
+  /** Browser sessions of the console (cookie `deskbot_agent_session` on `/api/agent`), see {@link agentConsoleSessions}. */
+  sessions: ConsoleSessions<AgentRef>;
 }
 
 /**
- * Mount the agent desk on `app`: the bearer-authenticated JSON API under `/api/agent/*` (see
- * {@link registerAgentApiRoutes}) and the console at `/agent`. Errors answer `{ error: { code, message } }` with the
- * DeskbotError's status, whatever error handler the host server has.
- *
- * Why bearer tokens and not a cookie in the browser: the console keeps the agent token in sessionStorage and sends it
- * in the Authorization header, which no other site can make a browser attach, so there is no CSRF to defend against,
- * and the token is gone when the tab closes.
+ * Mount the agent desk on `app`: the JSON API under `/api/agent/*` (see {@link registerAgentApiRoutes}), the
+ * console's sign-in exchange at `/api/agent/session` and the console at `/agent`. Scripts send
+ * `Authorization: Bearer <agent token>`; the console pastes the token once and from then on holds only an HttpOnly,
+ * SameSite=Strict session cookie, with a CSRF token on every change, so script on the page never sees a credential.
+ * Errors answer `{ error: { code, message } }` with the DeskbotError's status, whatever error handler the host has.
  * @throws when the console's files cannot be read
  */
 export async function registerAgentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): Promise<void> {
   await app.register(async (scope) => {
+    await scope.register(fastifyCookie);
     scope.setErrorHandler((err, req, reply) => {
       const { status, body } = agentErrorResponse(err, deps.logger, req.url.split('?')[0] ?? '');
       return reply.status(status).send(body);
     });
-    registerAgentApiRoutes(scope, deps.desk);
+    const byToken = (token: string) => deps.desk.authenticate(token);
+    registerSessionRoutes(scope, { sessions: deps.sessions, byToken, view: (agent) => agent, path: '/api/agent/session' });
+    registerAgentApiRoutes(scope, deps.desk, deps.sessions);
     await registerAgentConsoleRoutes(scope);
   });
 }

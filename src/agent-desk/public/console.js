@@ -1,10 +1,9 @@
-// deskbot's agent console: a small client of the bearer-authenticated /api/agent API.
-// The agent token lives in sessionStorage and travels only in the Authorization header (never a cookie), so other
-// sites cannot ride on the session (no CSRF) and closing the tab signs out.
+// deskbot's agent console: a small client of the /api/agent API.
+// The agent pastes their token once; the server answers with an HttpOnly, SameSite=Strict session cookie that script
+// here cannot read, and a CSRF token that every change carries in x-csrf-token. The token itself is never stored.
 // Every piece of text from the server is put in the page with textContent: nothing here parses HTML.
 (function () {
   'use strict';
-  const KEY = 'deskbot.agent.token';
   const POLL_MS = 2000;
   const REASONS = {
     requested_human: 'Asked for a person',
@@ -16,7 +15,7 @@
   };
   const PRIORITY = { 1: 'Critical', 2: 'High', 3: 'Moderate', 4: 'Low' };
   const $ = (id) => document.getElementById(id);
-  const state = { token: sessionStorage.getItem(KEY), me: null, list: [], selectedId: null, selected: null, timer: null, polling: false };
+  const state = { csrf: null, me: null, list: [], selectedId: null, selected: null, timer: null, polling: false };
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -26,8 +25,9 @@
   }
 
   async function api(method, path, body) {
-    const headers = { authorization: 'Bearer ' + state.token };
-    const init = { method, headers, cache: 'no-store' };
+    const headers = {};
+    if (state.csrf && method !== 'GET') headers['x-csrf-token'] = state.csrf;
+    const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
@@ -45,9 +45,20 @@
   // ---- sign-in and presence ----
 
   async function signIn(token) {
-    state.token = token;
-    const { agent } = await api('GET', '/api/agent/me');
-    sessionStorage.setItem(KEY, token);
+    const session = await api('POST', '/api/agent/session', { token });
+    await enter(session);
+  }
+
+  // A reloaded page still has its cookie: carry on without asking for the token again.
+  async function resume() {
+    const res = await fetch('/api/agent/session', { cache: 'no-store', credentials: 'same-origin' });
+    if (!res.ok) return signOut();
+    await enter(await res.json());
+  }
+
+  async function enter(session) {
+    const agent = session.principal;
+    state.csrf = session.csrfToken;
     state.me = agent;
     $('sign-in').hidden = true;
     $('sign-in-error').hidden = true;
@@ -59,10 +70,12 @@
     state.timer = setInterval(poll, POLL_MS);
   }
 
-  function signOut(message) {
-    sessionStorage.removeItem(KEY);
+  function signOut(message, endSession) {
+    if (endSession && state.csrf) {
+      fetch('/api/agent/session', { method: 'DELETE', headers: { 'x-csrf-token': state.csrf }, credentials: 'same-origin' }).catch(() => undefined);
+    }
     clearInterval(state.timer);
-    Object.assign(state, { token: null, me: null, list: [], selectedId: null, selected: null, timer: null });
+    Object.assign(state, { csrf: null, me: null, list: [], selectedId: null, selected: null, timer: null });
     $('desk').hidden = true;
     $('me').hidden = true;
     $('sign-in').hidden = false;
@@ -90,7 +103,7 @@
   // ---- polling ----
 
   async function poll() {
-    if (state.polling || !state.token) return;
+    if (state.polling || !state.me) return;
     state.polling = true;
     try {
       const { escalations } = await api('GET', '/api/agent/escalations');
@@ -318,7 +331,7 @@
     const token = $('token').value.trim();
     if (token) signIn(token).catch((err) => { if (!err.silent) signOut('Could not sign in: ' + err.message); });
   });
-  $('sign-out').addEventListener('click', () => signOut());
+  $('sign-out').addEventListener('click', () => signOut(undefined, true));
   $('availability').addEventListener('click', () => toggleAvailability().catch((err) => { if (!err.silent) toast(err.message, true); }));
   $('claim').addEventListener('click', claim);
   $('resolve').addEventListener('click', resolve);
@@ -329,6 +342,5 @@
   });
   setInterval(tickClocks, 1000);
 
-  if (state.token) signIn(state.token).catch((err) => { if (!err.silent) signOut('Could not sign in: ' + err.message); });
-  else signOut();
+  resume().catch(() => signOut());
 })();
