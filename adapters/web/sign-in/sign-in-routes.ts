@@ -37,6 +37,8 @@ export function registerSignInRoutes(
     }
   });
 
+  // The chat page's sign-out button is a plain HTML form (no script needed): accept its empty urlencoded body.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}));
   app.post('/auth/logout', async (_req, reply) => {
     session.end(reply);
     return reply.redirect('/auth/signed-out', 303);

@@ -22,10 +22,10 @@ export async function startTestDeskbot(env: Record<string, string> = {}): Promis
   await db.prisma.$disconnect();
   const config = loadConfig({
     DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PORT: '0', HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent', ESCALATION_QUEUE: `test-identity-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: process.env.DEBUG_DESKBOT ? 'debug' : 'silent', ESCALATION_QUEUE: `test-identity-${randomBytes(4).toString('hex')}`,
     DIRECTLINE_TOKEN_KEY: randomBytes(32).toString('hex'), ...env,
   });
-  const deskbot = await startDeskbot(config, pino({ level: 'silent' }));
+  const deskbot = await startDeskbot(config, pino({ level: process.env.DEBUG_DESKBOT ? 'debug' : 'silent' }));
   let slackEvents = 0;
   return {
     deskbot, db, url: deskbot.url,
