@@ -42,3 +42,9 @@ test('a signed-in page token cannot continue a guest conversation or another emp
   const stolen = await (await fetch(`${server.url}/api/web/token`, { method: 'POST', headers: { cookie: bob, authorization: `Bearer ${first.token}` } })).json();
   expect(stolen.conversationId).not.toBe(first.conversationId);
 });
+
+test('with sign-in on, the raw Direct Line routes hand out no guest conversations', async () => {
+  expect((await fetch(`${server.url}/v3/directline/conversations`, { method: 'POST' })).status).toBe(401);
+  expect((await fetch(`${server.url}/v3/directline/tokens/generate`, { method: 'POST' })).status).toBe(401);
+  expect((await token()).status).toBe(401);
+});

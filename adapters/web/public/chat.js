@@ -3,6 +3,7 @@
 // server continues that conversation only for the same employee (or the same guest).
 (function () {
   const KEY = 'deskbot.webchat';
+  const SIGN_IN_KEY = 'deskbot.signin-started';
   const status = document.getElementById('status');
   const who = document.getElementById('who');
   const signOut = document.getElementById('sign-out');
@@ -13,11 +14,17 @@
     const headers = saved && saved.token ? { authorization: 'Bearer ' + saved.token } : {};
     const res = await fetch('/api/web/token', { method: 'POST', headers, credentials: 'same-origin' });
     if (res.status === 401) {
+      // Back from the provider and still no session: the cookie did not stick (e.g. opened over http while the
+      // callback is https). Say so rather than bounce between deskbot and the provider for ever.
+      const last = Number(sessionStorage.getItem(SIGN_IN_KEY) || 0);
+      if (Date.now() - last < 60000) throw new Error('signing in did not stick; open deskbot at its public address and try again.');
+      sessionStorage.setItem(SIGN_IN_KEY, String(Date.now()));
       location.assign('/auth/login');
       return null;
     }
     const body = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error((body.error && body.error.message) || res.statusText);
+    sessionStorage.removeItem(SIGN_IN_KEY);
     return body;
   }
 
