@@ -31,7 +31,7 @@ export const conversationRequestSchema = z.object({
   user: z.object({
     id: z.string().min(1).max(256).optional(),
     name: z.string().max(256).optional(),
-    email: z.string().max(320).optional(),
+    email: z.email().max(320).optional(),
   }).optional(),
 }).nullish();
 

@@ -16,6 +16,7 @@ const CSP = [
   "font-src 'self' data:",
   "connect-src 'self' ws: wss:",
   "frame-ancestors 'self'",
+  "form-action 'self'",
 ].join('; ');
 
 /**

@@ -16,9 +16,10 @@ export async function mustExist(deps: WebChannelDeps, id: string): Promise<Trans
 
 /**
  * The user a new conversation is bound to. Only the secret holder may bind one. Without credentials the caller is a
- * guest — allowed only when no secret is configured — and asking to be someone is refused rather than ignored, so a
- * misconfigured portal notices.
- * @throws DeskbotError 401 when a secret is configured and was not given; 403 when a guest names a user
+ * guest — allowed only when neither a secret nor sign-in is configured (with sign-in, browsers get their token from
+ * `/api/web/token` after signing in) — and asking to be someone is refused rather than ignored, so a misconfigured
+ * portal notices.
+ * @throws DeskbotError 401 when a secret or sign-in is configured and no secret was given; 403 when a guest names a user
  */
 export function bindableUser(
   deps: WebChannelDeps,
@@ -27,6 +28,7 @@ export function bindableUser(
 ): BoundUser | undefined {
   if (principal?.kind === 'secret') return user?.id ? { id: user.id, name: user.name, email: user.email } : undefined;
   if (deps.secret) throw new DeskbotError('unauthorized', 'This needs "Authorization: Bearer <secret>".');
+  if (deps.signIn) throw new DeskbotError('unauthorized', 'Guests are turned away: sign in at / (GET /auth/login) for a token.');
   if (user?.id) throw new DeskbotError('forbidden', 'Binding a user to a conversation needs the Direct Line secret.');
   return undefined;
 }

@@ -35,7 +35,7 @@ export function registerConversationRoutes(app: FastifyInstance, ctx: WebChannel
     const conversation = await mustExist(deps, req.params.id);
     const grant = principal.kind === 'token'
       ? tokenGrant(principal)
-      : await ctx.issue(conversation.id, conversation.userId ? { id: conversation.userId } : undefined);
+      : await ctx.issue(conversation.id, conversation.userId ? { id: conversation.userId, tenant: conversation.userTenant ?? undefined } : undefined);
     return { ...grant, streamUrl: await ctx.streamUrl(req, conversation.id, watermark) };
   });
 }

@@ -1,9 +1,15 @@
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { DeskbotError } from '../../src/core/index.js';
 
-/** A signed-in user a token was bound to by whoever holds the Direct Line secret. */
+/**
+ * The user a token is bound to: named by the holder of the Direct Line secret (a trusted host page's backend), or by
+ * deskbot's own OpenID Connect sign-in. Everything here is as true as its source: `email` counts as verified only
+ * because that source vouched for it.
+ */
 export interface BoundUser {
   id: string;
+  /** Namespace of `id`: the OpenID Connect issuer for a signed-in employee; absent for host-bound users. */
+  tenant?: string;
   name?: string;
   email?: string;
 }
@@ -32,6 +38,7 @@ export async function signToken(key: Uint8Array, grant: Omit<TokenGrant, 'expire
   const claims: Record<string, unknown> = { conv: grant.conversationId, scope: grant.scope };
   if (grant.user) {
     claims.user = grant.user.id;
+    if (grant.user.tenant) claims.tid = grant.user.tenant;
     if (grant.user.name) claims.name = grant.user.name;
     if (grant.user.email) claims.email = grant.user.email;
   }
@@ -52,17 +59,19 @@ export async function signToken(key: Uint8Array, grant: Omit<TokenGrant, 'expire
 export async function verifyToken(key: Uint8Array, token: string): Promise<TokenGrant> {
   try {
     const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
-    const { conv, user, name, email, scope, exp } = payload as Record<string, unknown>;
+    const { conv, user, scope, exp } = payload as Record<string, unknown>;
     if (typeof conv !== 'string' || (scope !== 'conversation' && scope !== 'stream') || typeof exp !== 'number') {
       throw new DeskbotError('unauthorized', 'The token is not a Direct Line token.');
     }
-    const bound = typeof user === 'string'
-      ? { id: user, name: typeof name === 'string' ? name : undefined, email: typeof email === 'string' ? email : undefined }
-      : undefined;
-    return { conversationId: conv, user: bound, expiresAt: exp, scope };
+    return { conversationId: conv, user: typeof user === 'string' ? boundUserOf(user, payload) : undefined, expiresAt: exp, scope };
   } catch (err) {
     if (err instanceof DeskbotError) throw err;
     if (err instanceof errors.JWTExpired) throw new DeskbotError('forbidden', 'The token expired; get a new one.');
     throw new DeskbotError('unauthorized', 'The token is invalid.');
   }
+}
+
+function boundUserOf(id: string, claims: Record<string, unknown>): BoundUser {
+  const text = (key: string) => (typeof claims[key] === 'string' ? claims[key] as string : undefined);
+  return { id, tenant: text('tid'), name: text('name'), email: text('email') };
 }

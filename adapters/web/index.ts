@@ -6,3 +6,4 @@ export { createStreamHub } from './stream-hub.js';
 export type { StreamHub } from './stream-hub.js';
 export type { WebChannelDeps, WebLogger } from './web-channel-deps.js';
 export type { ErrorBody } from './http-error.js';
+export type { SignInOptions } from './sign-in/oidc-relying-party.js';

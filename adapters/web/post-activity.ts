@@ -20,6 +20,20 @@ export type PostActivity = (
   activity: InboundActivity,
 ) => Promise<string>;
 
+/**
+ * {@link resolveSender}, logging a refusal: a `from.id` other than the token's user is someone trying to speak as a
+ * colleague (or a broken client), and the security log should say which conversation and which id was claimed.
+ */
+function senderOrRefuse(principal: Principal, conversation: TranscriptConversation, activity: InboundActivity, logger: WebLogger): SenderIdentity {
+  try {
+    return resolveSender(principal, conversation, activity.from);
+  } catch (err) {
+    const boundTo = principal.kind === 'token' ? principal.user?.id ?? conversation.userId : conversation.userId;
+    logger.warn({ conversationId: conversation.id, claimedId: activity.from?.id, boundTo, credential: principal.kind }, 'web activity refused: from.id is not the token\'s user');
+    throw err;
+  }
+}
+
 const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /**
@@ -43,7 +57,7 @@ export function createActivityPoster(deps: {
     if ((activity.text?.length ?? 0) > deps.maxTextLength) {
       throw new DeskbotError('bad_request', `The message is longer than ${deps.maxTextLength} characters.`, { status: 413 });
     }
-    const sender = resolveSender(principal, conversation, activity.from);
+    const sender = senderOrRefuse(principal, conversation, activity, deps.logger);
     if (activity.type === 'typing') return `${conversation.id}|typing`;
     const clientId = clientActivityIdOf(activity);
     if (!clientId) return accept(conversation, sender, activity, undefined);

@@ -9,6 +9,9 @@ import { toErrorResponse } from './http-error.js';
 import { createActivityPoster } from './post-activity.js';
 import { registerStreamRoute } from './stream-route.js';
 import { registerTokenRoutes } from './token-routes.js';
+import { registerDirectLineCors } from './cors.js';
+import { registerPageTokenRoute } from './page-token-route.js';
+import { registerSignIn } from './sign-in/register-sign-in.js';
 import { createStreamHub, type StreamHub } from './stream-hub.js';
 import { createTranscriptWriter } from './transcript-writer.js';
 import { createWebChannelAdapter } from './web-channel-adapter.js';
@@ -24,8 +27,9 @@ export interface WebChannel {
 }
 
 /**
- * Mount the web channel on a Fastify instance: Direct Line 3.0 (REST and WebSocket stream) under `/v3/directline`,
- * the guest token route `POST /api/web/token`, and the chat page at `GET /`. Registers @fastify/websocket unless the
+ * Mount the web channel on a Fastify instance: Direct Line 3.0 (REST and WebSocket stream, CORS open to bearer
+ * tokens) under `/v3/directline`, the chat page's token route `POST /api/web/token`, OpenID Connect sign-in under
+ * `/auth` when `deps.signIn` is set, and the chat page at `GET /`. Registers @fastify/websocket unless the
  * instance already has it. Routes live in their own encapsulated context, so its error handler — every error as
  * `{ error: { code, message } }` — does not touch other routes.
  * @throws DeskbotError `config_invalid` when `tokenKey` is shorter than 32 bytes or `tokenTtlSeconds` is not positive;
@@ -49,8 +53,10 @@ export async function registerWebChannel<Logger extends FastifyBaseLogger>(
       const { status, body } = toErrorResponse(err, deps.logger, req.url);
       return reply.code(status).send(body);
     });
+    registerDirectLineCors(scope);
     registerConversationRoutes(scope, ctx);
     registerTokenRoutes(scope, ctx);
+    registerPageTokenRoute(scope, ctx, await registerSignIn(scope, deps));
     registerActivityRoutes(scope, ctx, post);
     registerStreamRoute(scope, ctx);
     await registerChatPageRoutes(scope);

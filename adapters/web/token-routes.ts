@@ -10,7 +10,7 @@ import type { WebChannelContext } from './web-channel-context.js';
  * - `POST /v3/directline/tokens/generate` — secret holder: a new conversation, bound to body `user` when given;
  *   token holder: a new token for the same conversation; nobody, when no secret is set: a guest conversation
  * - `POST /v3/directline/tokens/refresh` — token holder: the same grant with a new expiry (403 once expired)
- * - `POST /api/web/token` — deskbot's own: a guest conversation for the stock chat page; 403 when a secret is set
+ * A bound user's email counts as verified only because the secret holder vouched for it.
  */
 export function registerTokenRoutes(app: FastifyInstance, ctx: WebChannelContext): void {
   const { deps } = ctx;
@@ -30,13 +30,5 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: WebChannelContext
     if (principal.kind !== 'token') throw new DeskbotError('bad_request', 'Only a token can be refreshed, not the secret.');
     await mustExist(deps, principal.conversationId);
     return ctx.issue(principal.conversationId, principal.user);
-  });
-
-  app.post('/api/web/token', async () => {
-    if (deps.secret) {
-      throw new DeskbotError('forbidden', 'Guest web chat is off because a Direct Line secret is set; mint tokens with POST /v3/directline/tokens/generate.');
-    }
-    const conversation = await ctx.openConversation();
-    return ctx.issue(conversation.id);
   });
 }

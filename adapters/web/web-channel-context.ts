@@ -41,7 +41,7 @@ export function createWebChannelContext(deps: WebChannelDeps, streams: StreamHub
     async openConversation(user) {
       // base64url never contains '|', which separates conversation and sequence in activity ids.
       const id = randomBytes(16).toString('base64url');
-      const conversation = await deps.store.createConversation({ id, userId: user?.id });
+      const conversation = await deps.store.createConversation({ id, userId: user?.id, userTenant: user?.tenant });
       deps.logger.info({ conversationId: id, bound: Boolean(user) }, 'web conversation started');
       if (welcome) await write(id, { type: 'message', channelId: 'directline', conversation: { id }, from: { ...BOT_ACCOUNT }, text: welcome });
       return conversation;

@@ -1,5 +1,6 @@
 import type { TranscriptStore, TurnHandler } from '../../src/core/index.js';
 import type { StreamHub } from './stream-hub.js';
+import type { SignInOptions } from './sign-in/oidc-relying-party.js';
 
 /** The pino-like logger the web channel writes to: `(fields, message)` calls, as pino takes them. */
 export interface WebLogger {
@@ -21,6 +22,11 @@ export interface WebChannelDeps {
    * (or a valid token) and the guest route `/api/web/token` is closed. When unset the web chat is open to guests.
    */
   secret?: string;
+  /**
+   * OpenID Connect sign-in for the stock chat page. When set, `/` signs the employee in and binds the conversation
+   * to the verified ID token's subject (in the issuer's namespace), name and email; guests are turned away.
+   */
+  signIn?: SignInOptions;
   /** Lifetime of a conversation token, in seconds (Direct Line uses 1800). */
   tokenTtlSeconds: number;
   logger: WebLogger;

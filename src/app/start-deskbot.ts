@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { Config } from '../config/config.js';
+import { signInSettings, type Config } from '../config/config.js';
 import { createPipeline } from '../conversation/pipeline.js';
 import type { ChannelAdapter, TurnHandler } from '../core/adapter.js';
 import type { ChannelName } from '../core/message.js';
@@ -83,6 +83,8 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_MINUTES * 60,
       redact: (text) => redactSecrets(text).text,
       logger,
+      signIn: signInSettings(config),
+      publicUrl: config.PUBLIC_URL,
     });
     channels.set('web', web.adapter);
     await registerAdminRoutes(app, {

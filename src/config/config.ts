@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeskbotError } from '../core/errors.js';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
+const optionalUrl = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional());
 
 /** Every environment variable deskbot reads; `.env.example` documents each one. */
 export const configSchema = z.object({
@@ -20,6 +21,15 @@ export const configSchema = z.object({
   DIRECTLINE_SECRET: optionalString,
   /** Key that signs Direct Line tokens; derived from DIRECTLINE_SECRET, or random per start, when unset. */
   DIRECTLINE_TOKEN_KEY: optionalString,
+  /** Base URL employees reach deskbot at, e.g. `https://desk.example.com`: stream URLs and the sign-in callback. */
+  PUBLIC_URL: optionalUrl,
+  // OpenID Connect sign-in for the chat page at `/`: on when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  /** Callback registered at the provider; default `<PUBLIC_URL>/auth/callback`. */
+  OIDC_REDIRECT_URL: optionalUrl,
+  OIDC_SCOPES: z.string().trim().min(1).default('openid profile email'),
   /** Minutes a Direct Line token lives. */
   DIRECTLINE_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Classifier confidence at or above which deskbot acts without asking. */
@@ -61,10 +71,23 @@ export const configSchema = z.object({
 }).refine((c) => c.CONFIDENCE_CONFIRM <= c.CONFIDENCE_ACT, {
   message: 'CONFIDENCE_CONFIRM must not be above CONFIDENCE_ACT',
   path: ['CONFIDENCE_CONFIRM'],
+}).superRefine((c, ctx) => {
+  const set = [c.OIDC_ISSUER, c.OIDC_CLIENT_ID, c.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (set > 0 && set < 3) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'sign-in needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET' });
+  if (set === 3 && !c.OIDC_REDIRECT_URL && !c.PUBLIC_URL) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_REDIRECT_URL'], message: 'sign-in needs OIDC_REDIRECT_URL or PUBLIC_URL (the callback is <PUBLIC_URL>/auth/callback)' });
+  }
 });
 
 /** Validated configuration, read once by the composition root and injected everywhere else. */
 export type Config = z.infer<typeof configSchema>;
+
+/** The chat page's OpenID Connect sign-in settings, or undefined when sign-in is off. */
+export function signInSettings(c: Config): { issuer: string; clientId: string; clientSecret: string; redirectUrl: string; scopes: string } | undefined {
+  if (!c.OIDC_ISSUER || !c.OIDC_CLIENT_ID || !c.OIDC_CLIENT_SECRET) return undefined;
+  const redirectUrl = c.OIDC_REDIRECT_URL ?? new URL('auth/callback', `${c.PUBLIC_URL!.replace(/\/$/, '')}/`).href;
+  return { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, redirectUrl, scopes: c.OIDC_SCOPES };
+}
 
 /**
  * Parse and validate configuration from an environment map.

@@ -11,6 +11,8 @@ export interface TranscriptConversation {
   id: string;
   /** The user id a token was bound to when the conversation was created; null for a guest conversation. */
   userId: string | null;
+  /** The bound user's namespace (SenderIdentity.tenant): the OpenID Connect issuer for a signed-in employee; else null. */
+  userTenant: string | null;
   createdAt: Date;
 }
 
@@ -34,8 +36,8 @@ export interface AppendedActivity {
 
 /** Direct Line transcripts. Every method throws only on storage failures. */
 export interface TranscriptStore {
-  /** Create a conversation; `userId` binds it to a signed-in user. Throws when the id exists. */
-  createConversation(input: { id: string; userId?: string }): Promise<TranscriptConversation>;
+  /** Create a conversation; `userId` (in namespace `userTenant`) binds it to a signed-in user. Throws when the id exists. */
+  createConversation(input: { id: string; userId?: string; userTenant?: string }): Promise<TranscriptConversation>;
   /** The conversation, or null when there is none with that id. */
   getConversation(id: string): Promise<TranscriptConversation | null>;
   /** Append an activity at the end of the transcript; any `id` it has is replaced by the assigned one. */

@@ -33,13 +33,13 @@ export function createPrismaTranscriptStore(db: Db): TranscriptStore {
     return rows.map(toAppended);
   };
   return {
-    async createConversation({ id, userId }) {
-      const row = await db.directLineConversation.create({ data: { id, userId: userId ?? null } });
+    async createConversation({ id, userId, userTenant }) {
+      const row = await db.directLineConversation.create({ data: { id, userId: userId ?? null, userTenant: userId ? userTenant ?? null : null } });
       return toConversation(row);
     },
     async getConversation(id) {
-      const [row] = await db.$queryRaw<Array<{ id: string; userId: string | null; createdAt: Date }>>`
-        SELECT "id", "userId", "createdAt" FROM "DirectLineConversation" WHERE "id" = ${id}`;
+      const [row] = await db.$queryRaw<ConversationRow[]>`
+        SELECT "id", "userId", "userTenant", "createdAt" FROM "DirectLineConversation" WHERE "id" = ${id}`;
       return row ? toConversation(row) : null;
     },
     async append(conversationId, activity) {
@@ -100,6 +100,8 @@ function toAppended(row: { id: bigint; conversationId: string; activity: Prisma.
   return { id, watermark: row.id.toString(), activity: { ...stored, id } };
 }
 
-function toConversation(row: { id: string; userId: string | null; createdAt: Date }): TranscriptConversation {
-  return { id: row.id, userId: row.userId, createdAt: row.createdAt };
+type ConversationRow = { id: string; userId: string | null; userTenant: string | null; createdAt: Date };
+
+function toConversation(row: ConversationRow): TranscriptConversation {
+  return { id: row.id, userId: row.userId, userTenant: row.userTenant, createdAt: row.createdAt };
 }

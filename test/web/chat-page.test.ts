@@ -25,7 +25,7 @@ test('the bundle and page are served from this origin', async () => {
   expect(page.headers.get('content-type')).toContain('text/html');
   const html = await page.text();
   expect(html).toContain('<title>deskbot — IT help</title>');
-  expect(html).toContain('chatting as a guest');
+  expect(html).toContain('chatting as a guest: you can see only the tickets you open in this browser session');
   const bundle = await fetch(`${server.url}/webchat/webchat.js`);
   expect(bundle.status).toBe(200);
   expect((await bundle.text()).length).toBeGreaterThan(1_000_000);

@@ -1,0 +1,53 @@
+import { createServer, type Server } from 'node:http';
+import Provider from 'oidc-provider';
+
+/** An employee the local provider knows; `login` is what they type on its login page (any password works). */
+export interface ProviderAccount {
+  login: string;
+  name: string;
+  email: string;
+  emailVerified?: boolean;
+}
+
+/** A real OpenID Provider (oidc-provider, dev login and consent pages) on 127.0.0.1, standing in for the company's IdP. */
+export interface LocalOidcProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Token endpoint requests seen, as grant types: proves the code was redeemed server-side. */
+  grants: string[];
+  close(): Promise<void>;
+}
+
+/** Start the provider with one confidential client whose only redirect URI is `redirectUri`. */
+export async function startLocalOidcProvider(redirectUri: string, accounts: ProviderAccount[]): Promise<LocalOidcProvider> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const clientId = 'deskbot-test';
+  const clientSecret = 'deskbot-test-client-secret-0123456789';
+  const byLogin = new Map(accounts.map((a) => [a.login, a]));
+  const provider = new Provider(issuer, {
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], response_types: ['code'], grant_types: ['authorization_code'] }],
+    claims: { email: ['email', 'email_verified'], profile: ['name'] },
+    cookies: { keys: ['local-oidc-provider-cookie-key'] },
+    pkce: { required: () => true },
+    async findAccount(_ctx, sub) {
+      const account = byLogin.get(sub);
+      if (!account) return undefined;
+      return {
+        accountId: sub,
+        async claims() {
+          return { sub, name: account.name, email: account.email, email_verified: account.emailVerified ?? true };
+        },
+      };
+    },
+  });
+  const grants: string[] = [];
+  provider.on('grant.success', (ctx) => grants.push(String(ctx.oidc.params?.grant_type)));
+  server.on('request', provider.callback());
+  return {
+    issuer, clientId, clientSecret, grants,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
