@@ -33,7 +33,7 @@ export interface AdminRoutesDeps {
  */
 export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): Promise<void> {
   await app.register(async (scope) => {
-    await scope.register(fastifyCookie);
+    if (!scope.hasRequestDecorator('cookies')) await scope.register(fastifyCookie);
     scope.setErrorHandler((err, req, reply) => {
       const { status, body } = adminErrorResponse(err, deps.logger, req.url.split('?')[0] ?? '');
       return reply.status(status).send(body);

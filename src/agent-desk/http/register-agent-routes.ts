@@ -25,7 +25,7 @@ export interface AgentRoutesDeps {
  */
 export async function registerAgentRoutes(app: FastifyInstance, deps: AgentRoutesDeps): Promise<void> {
   await app.register(async (scope) => {
-    await scope.register(fastifyCookie);
+    if (!scope.hasRequestDecorator('cookies')) await scope.register(fastifyCookie);
     scope.setErrorHandler((err, req, reply) => {
       const { status, body } = agentErrorResponse(err, deps.logger, req.url.split('?')[0] ?? '');
       return reply.status(status).send(body);
