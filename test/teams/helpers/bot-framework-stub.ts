@@ -11,6 +11,8 @@ export interface RecordedCall {
   rawPath: string;
   authorization?: string;
   body: Record<string, unknown>;
+  /** performance.now() when the request arrived. */
+  at: number;
 }
 
 /** A scripted failure: the next `times` requests matching `method` and `pathPrefix` get `status` (and Retry-After). */
@@ -50,6 +52,8 @@ export interface BotFrameworkStub {
   tokenRequests: Array<Record<string, string>>;
   members: Map<string, StubMember>;
   faults: Fault[];
+  /** Called for every recorded connector call as it arrives. */
+  onCall?: (call: RecordedCall) => void;
   /** Calls to the connector that post or update activities (not member lookups). */
   activityCalls(): RecordedCall[];
   /** Mint a channel → bot token; `claims` and `options` override the valid defaults. */
@@ -123,7 +127,9 @@ function route(stub: BotFrameworkStub, req: IncomingMessage, res: ServerResponse
   }
   const fault = stub.faults.find((f) => f.times > 0 && f.method === req.method && path.includes(f.pathPrefix));
   const parsed = body ? (JSON.parse(body) as Record<string, unknown>) : {};
-  stub.calls.push({ method: req.method ?? 'GET', path, rawPath, authorization: req.headers.authorization, body: parsed });
+  const call: RecordedCall = { method: req.method ?? 'GET', path, rawPath, authorization: req.headers.authorization, body: parsed, at: performance.now() };
+  stub.calls.push(call);
+  stub.onCall?.(call);
   if (fault) {
     fault.times -= 1;
     return json(fault.status, { error: { code: 'Throttled', message: 'stub fault' } }, fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
