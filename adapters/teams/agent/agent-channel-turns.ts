@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { AgentDesk, AgentRef } from '../../../src/core/index.js';
-import type { MemberDirectory } from '../inbound/member-directory.js';
+import { emailOf, type MemberDirectory } from '../inbound/member-directory.js';
 import { removeBotMentions } from '../inbound/remove-bot-mentions.js';
 import { threadRootOf } from '../inbound/to-inbound-message.js';
 import { postToConversation } from '../outbound/post-to-conversation.js';
@@ -39,8 +39,8 @@ export function createAgentChannelTurns(deps: AgentChannelTurnDeps): AgentChanne
   const agentOf = async (context: TurnContext): Promise<AgentRef> => {
     const { from } = context.activity;
     const profile = await deps.members.profileOf(context);
-    const email = profile.email ?? (profile.userPrincipalName?.includes('@') ? profile.userPrincipalName : undefined);
-    return deps.desk.agentForChannelUser({ channel: 'teams', externalId: from.aadObjectId ?? from.id, name: from.name ?? from.id, ...(email ? { email } : {}) });
+    const email = emailOf(profile);
+    return deps.desk.agentForChannelUser({ channel: 'teams', externalId: from.aadObjectId ?? profile.aadObjectId ?? from.id, name: from.name ?? from.id, ...(email ? { email } : {}) });
   };
   return {
     owns: (activity) => activity.conversation?.id.split(';')[0] === deps.channelId,

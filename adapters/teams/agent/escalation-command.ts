@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { AgentDesk, AgentRef, EscalationView } from '../../../src/core/index.js';
 import { sendInvokeResponse } from '../invoke-response.js';
+import { adaptiveCardType } from '../outbound/adaptive-card.js';
 import { escalationCard } from './escalation-card.js';
 import { deskErrorText } from './desk-error-text.js';
 
@@ -36,7 +37,7 @@ export async function runEscalationCommand(
     return;
   }
   if (view && activity.replyToId) {
-    await context.updateActivity({ id: activity.replyToId, type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: escalationCard(view) }] });
+    await context.updateActivity({ id: activity.replyToId, type: 'message', attachments: [{ contentType: adaptiveCardType, content: escalationCard(view) }] });
   }
   if (refusal) await context.sendActivity({ type: 'message', text: refusal });
 }

@@ -5,12 +5,19 @@ import type { TeamsLogger } from '../teams-channel-deps.js';
 export interface MemberProfile {
   email?: string;
   userPrincipalName?: string;
+  /** Entra object id, for activities that arrive without `from.aadObjectId`. */
+  aadObjectId?: string;
 }
 
 /** Looks up the sender of a turn's activity, remembering answers for an hour (failures for five minutes). */
 export interface MemberDirectory {
   /** Never throws: an unreachable or refusing connector gives an empty profile. */
   profileOf(context: TurnContext): Promise<MemberProfile>;
+}
+
+/** The member's email address: `email`, else the UPN when it is one (it usually is the mail address). */
+export function emailOf(profile: MemberProfile): string | undefined {
+  return profile.email ?? (profile.userPrincipalName?.includes('@') ? profile.userPrincipalName : undefined);
 }
 
 const ttlMs = 60 * 60_000;
@@ -34,7 +41,7 @@ export function createMemberDirectory(logger: TeamsLogger): MemberDirectory {
       let ttl = ttlMs;
       try {
         const member = await TeamsInfo.getMember(context, from.id);
-        profile = { email: member.email || undefined, userPrincipalName: member.userPrincipalName || undefined };
+        profile = { email: member.email || undefined, userPrincipalName: member.userPrincipalName || undefined, aadObjectId: member.aadObjectId || undefined };
       } catch (err) {
         ttl = failureTtlMs;
         logger.debug({ err: String(err), userId: from.id }, 'Teams member lookup failed; continuing without email');

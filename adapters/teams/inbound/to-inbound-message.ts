@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { InboundAction, InboundMessage, SenderIdentity } from '../../../src/core/index.js';
-import type { MemberProfile } from './member-directory.js';
+import { emailOf, type MemberProfile } from './member-directory.js';
 import { removeBotMentions } from './remove-bot-mentions.js';
 
 /**
@@ -29,9 +29,9 @@ export function toInboundMessage(
 }
 
 function senderOf(activity: Activity, profile: MemberProfile, verified: boolean): SenderIdentity {
-  const email = profile.email ?? (profile.userPrincipalName?.includes('@') ? profile.userPrincipalName : undefined);
+  const email = emailOf(profile);
   return {
-    externalId: activity.from.aadObjectId ?? activity.from.id,
+    externalId: activity.from.aadObjectId ?? profile.aadObjectId ?? activity.from.id,
     tenant: tenantOf(activity),
     ...(activity.from.name ? { name: activity.from.name } : {}),
     ...(email ? { email } : {}),
