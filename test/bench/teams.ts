@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import { startBotFrameworkStub, type BotFrameworkStub } from '../teams/helpers/bot-framework-stub.js';
 import { createTestDatabase } from '../support/db.js';
+import { freePort, waitForReady } from './direct-line.js';
 import { percentile } from './percentile.js';
 
 const sample = [
@@ -99,23 +99,4 @@ async function drive(o: DriveOptions) {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-async function waitForReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`deskbot exited with ${child.exitCode} before it was ready`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return;
-    await sleep(200);
-  }
-  throw new Error('deskbot did not become ready within 120 s');
 }
