@@ -4,20 +4,19 @@ import { registerTeamsChannel } from '../../adapters/teams/index.js';
 import { createHttpServer } from '../../src/http/create-http-server.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import pino from 'pino';
-import { createPipelineHarness, type PipelineHarness } from '../support/pipeline-harness.js';
-import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.js';
+import type { PipelineHarness } from '../support/pipeline-harness.js';
+import { startTeamsOnPipeline, type TeamsHarness } from './helpers/teams-harness.js';
 
 let pipeline: PipelineHarness;
 let h: TeamsHarness;
+let close: (() => Promise<void>) | undefined;
 const tenantId = 'tenant-employee-flow';
 
 beforeAll(async () => {
-  pipeline = await createPipelineHarness();
-  h = await startTeamsHarness({ turns: { handle: (m) => pipeline.handle(m) } });
+  ({ pipeline, teams: h, close } = await startTeamsOnPipeline());
 }, 120_000);
 afterAll(async () => {
-  await h?.close();
-  await pipeline?.close();
+  await close?.();
 });
 
 /** A personal-chat message from a fresh employee (unique ids), as Teams sends it. */

@@ -4,6 +4,7 @@ import { registerTeamsChannel, type TeamsChannel } from '../../../adapters/teams
 import type { AgentDesk, InboundMessage, TurnHandler } from '../../../src/core/index.js';
 import { createHttpServer } from '../../../src/http/create-http-server.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
+import { createPipelineHarness, type PipelineHarness } from '../../support/pipeline-harness.js';
 import { startBotFrameworkStub, type BotFrameworkStub, type MintOptions } from './bot-framework-stub.js';
 
 /** A log line the Teams channel wrote. */
@@ -79,4 +80,17 @@ function parseMaybe(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** The Teams channel on the real pipeline and a fresh, seeded PostgreSQL database. */
+export async function startTeamsOnPipeline(options: Omit<TeamsHarnessOptions, 'turns'> = {}): Promise<{ pipeline: PipelineHarness; teams: TeamsHarness; close(): Promise<void> }> {
+  const pipeline = await createPipelineHarness();
+  const teams = await startTeamsHarness({ ...options, turns: { handle: (m) => pipeline.handle(m) } });
+  return {
+    pipeline, teams,
+    async close() {
+      await teams.close();
+      await pipeline.close();
+    },
+  };
 }
