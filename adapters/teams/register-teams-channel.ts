@@ -19,7 +19,7 @@ import type { TeamsChannelDeps } from './teams-channel-deps.js';
 export interface TeamsChannel {
   /** Proactive sends into Teams conversations (agent replies, ticket updates). */
   adapter: ChannelAdapter;
-  /** The agent channel, when `agentChannelId` and `desk` were given. */
+  /** The agent channel, when `agentChannelId` and `desk` were given (without the desk the channel is only kept apart). */
   agentChannel?: AgentChannel;
 }
 
@@ -43,7 +43,7 @@ export async function registerTeamsChannel(app: FastifyInstance, deps: TeamsChan
   const members = createMemberDirectory(deps.logger);
   const recent = createRecentActivities();
   const serviceUrls = createServiceUrlMemory(deps.defaultServiceUrl, deps.credentials.tenantId);
-  const agents = deps.desk && deps.agentChannelId
+  const agents = deps.agentChannelId
     ? createAgentChannelTurns({ desk: deps.desk, channelId: deps.agentChannelId, members, recent, serviceUrls, logger: deps.logger })
     : undefined;
   const logic = createActivityLogic({ turns: deps.turns, members, logger: deps.logger, authenticated, recent, serviceUrls, agents });
@@ -59,6 +59,6 @@ export async function registerTeamsChannel(app: FastifyInstance, deps: TeamsChan
   });
   return {
     adapter: createTeamsChannelAdapter(cloud, appId),
-    ...(agents && deps.agentChannelId ? { agentChannel: createTeamsAgentChannel({ adapter: cloud, appId, channelId: deps.agentChannelId, serviceUrls }) } : {}),
+    ...(deps.desk && deps.agentChannelId ? { agentChannel: createTeamsAgentChannel({ adapter: cloud, appId, channelId: deps.agentChannelId, serviceUrls }) } : {}),
   };
 }

@@ -9,6 +9,7 @@ import type { ServiceUrlMemory } from '../service-url-memory.js';
 import type { TeamsLogger } from '../teams-channel-deps.js';
 import { runEscalationCommand } from './escalation-command.js';
 import { deskErrorText } from './desk-error-text.js';
+import { sendInvokeResponse } from '../invoke-response.js';
 
 /** Activities in the agent channel: escalation card actions and replies in escalation threads. */
 export interface AgentChannelTurns {
@@ -18,7 +19,8 @@ export interface AgentChannelTurns {
 }
 
 export interface AgentChannelTurnDeps {
-  desk: AgentDesk;
+  /** Absent when the escalation system does not run (no Redis): the channel is then only kept apart. */
+  desk?: AgentDesk;
   channelId: string;
   members: MemberDirectory;
   recent: RecentActivities;
@@ -36,28 +38,42 @@ const hint = 'I post escalations here. Claim one on its card, then reply in its 
  * the bot gets a one-line hint; other posts are the agents' own talk and are left alone.
  */
 export function createAgentChannelTurns(deps: AgentChannelTurnDeps): AgentChannelTurns {
+  const desk = deps.desk;
+  if (!desk) {
+    return {
+      owns: (activity) => ownedBy(activity, deps.channelId),
+      async handle(context) {
+        deps.logger.warn({ activityId: context.activity.id }, 'activity in the Teams agent channel ignored: the agent desk is not running (no Redis)');
+        if (context.activity.type === 'invoke') await sendInvokeResponse(context, { message: 'The agent desk is not running right now.' });
+      },
+    };
+  }
   const agentOf = async (context: TurnContext): Promise<AgentRef> => {
     const { from } = context.activity;
     const profile = await deps.members.profileOf(context);
     const email = emailOf(profile);
-    return deps.desk.agentForChannelUser({ channel: 'teams', externalId: from.aadObjectId ?? profile.aadObjectId ?? from.id, name: from.name ?? from.id, ...(email ? { email } : {}) });
+    return desk.agentForChannelUser({ channel: 'teams', externalId: from.aadObjectId ?? profile.aadObjectId ?? from.id, name: from.name ?? from.id, ...(email ? { email } : {}) });
   };
   return {
-    owns: (activity) => activity.conversation?.id.split(';')[0] === deps.channelId,
+    owns: (activity) => ownedBy(activity, deps.channelId),
     async handle(context) {
       const activity = context.activity;
       deps.serviceUrls.learn(activity.serviceUrl, activity.conversation.tenantId ?? '');
       const isInvoke = activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
       const firstTime = deps.recent.first(`${activity.conversation.id}|${activity.id ?? ''}`);
-      if (isInvoke) return runEscalationCommand(deps.desk, context, agentOf, { invoke: true, repeat: !firstTime });
+      if (isInvoke) return runEscalationCommand(desk, context, agentOf, { invoke: true, repeat: !firstTime });
       if (!firstTime || activity.type !== 'message') return;
-      if (!activity.text?.trim() && activity.value) return runEscalationCommand(deps.desk, context, agentOf, { invoke: false, repeat: false });
-      await onText(deps, context, agentOf);
+      if (!activity.text?.trim() && activity.value) return runEscalationCommand(desk, context, agentOf, { invoke: false, repeat: false });
+      await onText({ ...deps, desk }, context, agentOf);
     },
   };
 }
 
-async function onText(deps: AgentChannelTurnDeps, context: TurnContext, agentOf: (c: TurnContext) => Promise<AgentRef>): Promise<void> {
+function ownedBy(activity: Activity, channelId: string): boolean {
+  return activity.conversation?.id.split(';')[0] === channelId;
+}
+
+async function onText(deps: AgentChannelTurnDeps & { desk: AgentDesk }, context: TurnContext, agentOf: (c: TurnContext) => Promise<AgentRef>): Promise<void> {
   const activity = context.activity;
   const { text, mentioned } = removeBotMentions(activity.text ?? '', activity.entities, activity.recipient.id, activity.recipient.name);
   const root = threadRootOf(activity.conversation.id);
