@@ -2,13 +2,12 @@ import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type { FastifyInstance } from 'fastify';
 import type { AgentChannel, ChannelAdapter } from '../../src/core/index.js';
 import { activityLabel } from './activity-label.js';
-import { inboundActivitySchema } from './activity-schema.js';
 import { createAgentChannelTurns } from './agent/agent-channel-turns.js';
 import { createTeamsAgentChannel } from './agent/teams-agent-channel.js';
 import { createBotAuthentication } from './auth/bot-authentication.js';
-import { processWithFastify } from './fastify-bridge.js';
 import { createActivityLogic } from './handle-activity.js';
 import { createMemberDirectory } from './inbound/member-directory.js';
+import { registerMessagesRoute } from './messages-route.js';
 import { sendInvokeResponse } from './invoke-response.js';
 import { createRecentActivities } from './recent-activities.js';
 import { createServiceUrlMemory } from './service-url-memory.js';
@@ -46,17 +45,9 @@ export async function registerTeamsChannel(app: FastifyInstance, deps: TeamsChan
   const agents = deps.agentChannelId
     ? createAgentChannelTurns({ desk: deps.desk, channelId: deps.agentChannelId, members, recent, serviceUrls, logger: deps.logger })
     : undefined;
-  const logic = createActivityLogic({ turns: deps.turns, members, logger: deps.logger, authenticated, recent, serviceUrls, agents });
+  const logic = createActivityLogic({ turns: deps.turns, members, logger: deps.logger, authenticated, recent, agents });
 
-  await app.register(async (scope) => {
-    scope.post(deps.path ?? '/api/messages', async (request, reply) => {
-      const parsed = inboundActivitySchema.safeParse(request.body);
-      if (!parsed.success) {
-        return reply.code(400).send({ error: { code: 'bad_request', message: `Not a Bot Framework activity: ${parsed.error.issues[0]?.path.join('.') || 'body'} is invalid` } });
-      }
-      return processWithFastify(cloud, request, reply, logic);
-    });
-  });
+  await registerMessagesRoute(app, { path: deps.path ?? '/api/messages', cloud, logic, authenticated });
   return {
     adapter: createTeamsChannelAdapter(cloud, appId),
     ...(deps.desk && deps.agentChannelId ? { agentChannel: createTeamsAgentChannel({ adapter: cloud, appId, channelId: deps.agentChannelId, serviceUrls }) } : {}),

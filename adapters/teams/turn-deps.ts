@@ -2,7 +2,6 @@ import type { TurnHandler } from '../../src/core/index.js';
 import type { AgentChannelTurns } from './agent/agent-channel-turns.js';
 import type { MemberDirectory } from './inbound/member-directory.js';
 import type { RecentActivities } from './recent-activities.js';
-import type { ServiceUrlMemory } from './service-url-memory.js';
 import type { TeamsLogger } from './teams-channel-deps.js';
 
 /** What the per-activity logic shares across turns. */
@@ -13,7 +12,6 @@ export interface TeamsTurnDeps {
   /** True when inbound JWTs are validated (an app id is configured): senders are then verified identities. */
   authenticated: boolean;
   recent: RecentActivities;
-  serviceUrls: ServiceUrlMemory;
   /** The agent channel's handling, when one is configured. */
   agents?: AgentChannelTurns;
 }
