@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { startBotFrameworkStub, type BotFrameworkStub } from '../teams/helpers/bot-framework-stub.js';
+import { startTeamsHarness } from '../teams/helpers/teams-harness.js';
 import { createTestDatabase } from '../support/db.js';
 import { freePort, waitForReady } from './direct-line.js';
 import { percentile } from './percentile.js';
@@ -43,12 +44,27 @@ export async function benchTeams(options: { users?: number; perUser?: number; th
     const token = await stub.mintToken(appId, stub.serviceUrl);
     const paced = await drive({ url, stub, token, users, perUser, thinkMs });
     const saturated = await drive({ url, stub, token, users, perUser, thinkMs: 0 });
-    return { users, perUser, thinkMs, jwtValidation: true, paced, saturated };
+    return { users, perUser, thinkMs, jwtValidation: true, paced, saturated, channelOnly: await benchChannelOnly(users, perUser) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     await stub.close();
     await db.drop();
+  }
+}
+
+/**
+ * The Teams channel's own cost: the same load, saturated, in this process against a TurnHandler that answers at once
+ * (no database), so what remains is HTTP in, JWT validation, botbuilder's turn and the connector call out.
+ */
+async function benchChannelOnly(users: number, perUser: number) {
+  const h = await startTeamsHarness({
+    appId, turns: { handle: async (m) => ({ conversationId: m.conversation.externalId, duplicate: false, replies: [{ text: 'ok' }], summary: { kind: null, intent: null, confidence: 0 } }) },
+  });
+  try {
+    return await drive({ url: h.url, stub: h.stub, token: await h.stub.mintToken(appId, h.stub.serviceUrl), users, perUser, thinkMs: 0 });
+  } finally {
+    await h.close();
   }
 }
 
