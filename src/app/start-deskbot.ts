@@ -21,6 +21,9 @@ import { seedIfEmpty } from '../seed/seed-if-empty.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { createPrismaTranscriptStore } from '../transcripts/prisma-transcript-store.js';
 import { registerWebChannel } from '../../adapters/web/index.js';
+import { registerTeamsChannel } from '../../adapters/teams/index.js';
+import type { AgentChannel } from '../core/agent-channel.js';
+import { createWebAgentChannel } from '../escalation/web-agent-channel.js';
 import { startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { createServiceHolder, type ServiceHolder } from './service-holder.js';
 import { directLineTokenKey } from './direct-line-token-key.js';
@@ -54,9 +57,11 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     const metrics = createMetrics({ defaultMetrics: true });
     // Adapters register below; the escalation system looks them up when it writes to an employee.
     const channels = new Map<ChannelName, ChannelAdapter>();
+    const agentChannels: AgentChannel[] = [createWebAgentChannel()];
     const escalation = redis && infrastructure.redisUrl
       ? createEscalationSystem({
         prisma, redisUrl: infrastructure.redisUrl, channels: (name) => channels.get(name), logger, queueName: config.ESCALATION_QUEUE,
+        agentChannels: () => agentChannels,
         // PGlite serves one connection and does not deliver NOTIFY: the relay polls there instead of listening.
         databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl,
       })
@@ -90,6 +95,15 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     await registerAdminRoutes(app, {
       prisma, live: services, runner: evaluations, logger, thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },
     });
+    if (config.MicrosoftAppId || config.TEAMS_ENABLED) {
+      const teams = await registerTeamsChannel(app, {
+        turns, logger, desk: escalation?.desk, agentChannelId: config.TEAMS_AGENT_CHANNEL,
+        credentials: { appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appType: config.MicrosoftAppType, tenantId: config.MicrosoftAppTenantId },
+        endpoints: { toBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl, toBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer, toChannelFromBotLoginUrl: config.ToChannelFromBotLoginUrl },
+      });
+      channels.set('teams', teams.adapter);
+      if (teams.agentChannel) agentChannels.push(teams.agentChannel);
+    }
     if (escalation) {
       const sessions = agentConsoleSessions(prisma, (id) => findAgentById(prisma, id));
       await registerAgentRoutes(app, { desk: escalation.desk, logger, sessions });

@@ -66,6 +66,10 @@ export const configSchema = z.object({
   TEAMS_ENABLED: z.stringbool().default(false),
   /** Channel conversation id (`19:…@thread.tacv2`) where escalation cards are posted. */
   TEAMS_AGENT_CHANNEL: optionalString,
+  /** Bot Framework endpoints, botbuilder's names; Azure public cloud when unset (sovereign clouds, local tests). */
+  ToBotFromChannelOpenIdMetadataUrl: optionalString,
+  ToBotFromChannelTokenIssuer: optionalString,
+  ToChannelFromBotLoginUrl: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
 }).refine((c) => c.CONFIDENCE_CONFIRM <= c.CONFIDENCE_ACT, {

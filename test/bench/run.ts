@@ -4,6 +4,7 @@ import { benchClassification } from './classification.js';
 import { benchKnowledgeSearch } from './knowledge.js';
 import { benchDirectLine } from './direct-line.js';
 import { benchEscalation } from './escalation.js';
+import { benchTeams } from './teams.js';
 
 const only = process.argv[2];
 const results: Record<string, unknown> = { node: process.version, at: new Date().toISOString() };
@@ -11,4 +12,5 @@ if (!only || only === 'classification') results.classification = await benchClas
 if (!only || only === 'knowledge') results.knowledge = await benchKnowledgeSearch();
 if (!only || only === 'direct-line') results.directLine = await benchDirectLine();
 if (!only || only === 'escalation') results.escalation = await benchEscalation();
+if (!only || only === 'teams') results.teams = await benchTeams();
 console.log(JSON.stringify(results, null, 2));
