@@ -14,7 +14,7 @@ afterAll(async () => { await h?.close(); });
 function employee() {
   const sender = { externalId: `U${randomUUID().slice(0, 8)}`, name: 'Grace Hopper' };
   const conversation = { externalId: `C-${randomUUID()}` };
-  const send = (text: string, action?: { value: string; fields?: Record<string, string> }, eventId = randomUUID()) =>
+  const send = (text: string, action?: { value: string; fields?: Record<string, string> }, eventId: string = randomUUID()) =>
     h.handle({ channel: 'web', eventId, conversation, sender, text, ...(action ? { action } : {}) });
   return { conversation, say: (text: string) => send(text), submit: (value: string, fields: Record<string, string>, eventId?: string) => send('', { value, fields }, eventId) };
 }

@@ -27,7 +27,7 @@ test('open tickets of a known channel identity, most recently updated first, nev
   const open = await dir.listForSender('slack', { externalId: 'U_ADA', tenant: 'T1' });
   expect(open.map((t) => t.title).sort()).toEqual(['Need Visio', 'VPN drops']);
   expect(open[0]).toMatchObject({ status: 'new', priority: 4 });
-  expect(open[0]?.updatedAt >= open[1]!.updatedAt).toBe(true);
+  expect(open[0]!.updatedAt >= open[1]!.updatedAt).toBe(true);
   const all = await dir.listForSender('slack', { externalId: 'U_ADA', tenant: 'T1' }, { open: false });
   expect(all.map((t) => t.title)[0]).toBe('Printer jam');
   expect(all).toHaveLength(3);
