@@ -4,6 +4,8 @@ import type { Config } from '../config/config.js';
 import { createPipeline } from '../conversation/pipeline.js';
 import type { ChannelAdapter, TurnHandler } from '../core/adapter.js';
 import type { ChannelName } from '../core/message.js';
+import type { AgentDesk } from '../core/agent-desk.js';
+import { DeskbotError } from '../core/errors.js';
 import { createEscalationSystem } from '../escalation/index.js';
 import { registerAgentRoutes } from '../agent-desk/http/register-agent-routes.js';
 import { registerQueueDashboard } from '../admin/register-queue-dashboard.js';
@@ -16,6 +18,12 @@ import { seedIfEmpty } from '../seed/seed-if-empty.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { createPrismaTranscriptStore } from '../transcripts/prisma-transcript-store.js';
 import { registerWebChannel } from '../../adapters/web/index.js';
+import { registerSlackChannel, type SlackChannel } from '../../adapters/slack/index.js';
+import type { AgentChannel } from '../core/agent-channel.js';
+import { createWebAgentChannel } from '../escalation/web-agent-channel.js';
+import { loadRequestForms } from '../conversation/request-forms.js';
+import { conversationExists } from '../conversation/conversation-exists.js';
+import { createTicketDirectory } from '../tickets/ticket-directory.js';
 import { startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { createServiceHolder, type ServiceHolder } from './service-holder.js';
 import { directLineTokenKey } from './direct-line-token-key.js';
@@ -45,9 +53,13 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     const metrics = createMetrics({ defaultMetrics: true });
     // Adapters register below; the escalation system looks them up when it writes to an employee.
     const channels = new Map<ChannelName, ChannelAdapter>();
+    // Escalations go to the web console, and to the Slack agent channel once the Slack channel is registered below.
+    let slackAgents: AgentChannel | null = null;
+    const webAgents = createWebAgentChannel();
     const escalation = redis && infrastructure.redisUrl
       ? createEscalationSystem({
         prisma, redisUrl: infrastructure.redisUrl, channels: (name) => channels.get(name), logger, queueName: config.ESCALATION_QUEUE,
+        agentChannels: () => (slackAgents ? [webAgents, slackAgents] : [webAgents]),
         // PGlite serves one connection and does not deliver NOTIFY: the relay polls there instead of listening.
         databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl,
       })
@@ -57,6 +69,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       metrics,
       escalate: escalation?.escalate,
       bridge: escalation?.bridge,
+      requestForms: loadRequestForms(),
     });
     const turns = createPipeline({ prisma, services: services.current, logger });
 
@@ -72,17 +85,24 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       logger,
     });
     channels.set('web', web.adapter);
+    const slack = await registerSlack(app, config, { turns, prisma, desk: escalation?.desk, logger });
+    if (slack) {
+      channels.set('slack', slack.adapter);
+      slackAgents = slack.agentChannel;
+    }
     if (escalation) {
       await registerAgentRoutes(app, { desk: escalation.desk, logger });
       if (config.ADMIN_TOKEN) await registerQueueDashboard(app, { queues: [escalation.queue], adminToken: config.ADMIN_TOKEN });
       await escalation.start();
     }
     const url = await app.listen({ port: config.PORT, host: config.HOST });
-    logger.info({ url }, 'deskbot is listening');
+    await slack?.start();
+    logger.info({ url, slack: Boolean(slack) }, 'deskbot is listening');
     return {
       app, infrastructure, services, turns, url,
       async close() {
         await app.close();
+        await slack?.stop();
         // With Redis gone, BullMQ's close waits for a connection that never comes: don't let it hold the shutdown.
         await Promise.race([escalation?.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
         await infrastructure.close();
@@ -92,4 +112,24 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     await infrastructure.close();
     throw err;
   }
+}
+
+/** The Slack channel when any SLACK_* variable is set (registerSlackChannel says which one is missing); else null. */
+async function registerSlack(
+  app: FastifyInstance, config: Config, deps: { turns: TurnHandler; prisma: Infrastructure['prisma']; desk?: AgentDesk; logger: Logger },
+): Promise<SlackChannel | null> {
+  if (!config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) return null;
+  if (!config.SLACK_BOT_TOKEN) throw new DeskbotError('config_invalid', 'SLACK_BOT_TOKEN is required when the Slack channel is configured.');
+  return registerSlackChannel(app, {
+    turns: deps.turns,
+    tickets: createTicketDirectory(deps.prisma),
+    knowsConversation: (externalId) => conversationExists(deps.prisma, 'slack', externalId),
+    botToken: config.SLACK_BOT_TOKEN,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    appToken: config.SLACK_APP_TOKEN,
+    apiUrl: config.SLACK_API_URL,
+    agentChannel: config.SLACK_AGENT_CHANNEL,
+    desk: deps.desk,
+    logger: deps.logger.child({ channel: 'slack' }),
+  });
 }
