@@ -9,6 +9,8 @@ export interface RecordedCall {
   contentType: string;
   authorization?: string;
   status: number;
+  /** What the stand-in answered. */
+  response?: Record<string, any>;
 }
 
 export interface SlackUser {
@@ -80,8 +82,8 @@ export async function startSlackApiStub(bot: BotIdentity, users: Record<string, 
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
-      calls.push({ method, body, contentType, authorization: req.headers.authorization, status: 200 });
       const answer = method === 'response_url' ? { ok: true } : answers[method]?.(body) ?? { ok: false, error: 'unknown_method' };
+      calls.push({ method, body, contentType, authorization: req.headers.authorization, status: 200, response: answer });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
     });
