@@ -3,6 +3,7 @@ import { DeskbotError, type AgentChannel, type ChannelAdapter } from '../../src/
 import { createSlackAgentChannel } from './agents/slack-agent-channel.js';
 import { createBoltApp } from './create-bolt-app.js';
 import { createFastifyReceiver } from './http/fastify-receiver.js';
+import { acknowledgeOthers } from './inbound/acknowledge-others.js';
 import { listenForActions } from './inbound/listen-actions.js';
 import { listenForCommands } from './inbound/listen-commands.js';
 import { listenForHome } from './inbound/listen-home.js';
@@ -50,6 +51,7 @@ export async function registerSlackChannel(app: FastifyInstance, deps: SlackChan
   listenForViews(bolt, rt);
   listenForCommands(bolt, rt);
   listenForHome(bolt, rt);
+  acknowledgeOthers(bolt);
   return {
     adapter: createSlackChannelAdapter(rt),
     agentChannel: deps.agentChannel && deps.desk ? createSlackAgentChannel(rt, deps.agentChannel) : null,

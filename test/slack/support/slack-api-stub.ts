@@ -40,6 +40,8 @@ export interface SlackApiStub {
   rateLimit(method: string, seconds: number, times?: number): void;
   /** Answer every `users.info` with `missing_scope`, as Slack does for an app without `users:read`. */
   withoutUserScope(): void;
+  /** Answer `method` with `answer(body)` from now on. */
+  answer(method: string, answer: (body: Record<string, any>) => Record<string, unknown>): void;
   /** Wait until `check` holds for the recorded calls (polling); throws after `timeoutMs`. */
   waitFor<T>(check: (calls: RecordedCall[]) => T | undefined | false, timeoutMs?: number, what?: string): Promise<T>;
   /** A fetch that sends `https://hooks.slack.com/...` here and everything else on its way. */
@@ -97,6 +99,7 @@ export async function startSlackApiStub(bot: BotIdentity, users: Record<string, 
     of: (method) => calls.filter((c) => c.method === method && c.status === 200),
     rateLimit: (method, seconds, times = 1) => limits.set(method, { seconds, times }),
     withoutUserScope: () => { noUserScope = true; },
+    answer: (method, answer) => { answers[method] = answer; },
     async waitFor(check, timeoutMs = 10_000, what = 'Slack API calls') {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -23,6 +23,8 @@ export interface SlackHarnessOptions {
   /** Per-channel pace in ms; 0 by default so tests do not wait a second between posts. */
   paceMs?: number;
   appToken?: string;
+  /** Answers the stand-in gives beyond its defaults (e.g. `apps.connections.open` for Socket Mode). */
+  answers?: Record<string, (body: Record<string, any>) => Record<string, unknown>>;
 }
 
 /** A Slack channel on a Fastify server of its own, talking to a Slack stand-in. */
@@ -51,6 +53,7 @@ const noTickets: TicketDirectory = { listForSender: async () => [] };
 export async function startSlackHarness(options: SlackHarnessOptions): Promise<SlackHarness> {
   const bot = options.bot ?? testBot;
   const api = await startSlackApiStub(bot, options.users);
+  for (const [method, answer] of Object.entries(options.answers ?? {})) api.answer(method, answer);
   const logger = pino({ level: 'silent' });
   const app = createHttpServer({ logger, metrics: createMetrics() });
   const slack = await registerSlackChannel(app, {
