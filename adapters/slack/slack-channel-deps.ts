@@ -38,6 +38,8 @@ export interface SlackChannelDeps {
   paceMs?: number;
   /** Users whose profile (name, email) is remembered, and for how long in ms. Default 5,000 for 1 hour. */
   identityCache?: { max: number; ttlMs: number };
+  /** Most turns and other post-ack work running at once (about the database pool); more wait in line. Default 10. */
+  concurrency?: number;
   /** Largest accepted request body in bytes. Default 1 MiB. */
   bodyLimit?: number;
 }

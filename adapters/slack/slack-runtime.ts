@@ -18,10 +18,15 @@ export interface SlackRuntime {
   drain(timeoutMs: number): Promise<void>;
 }
 
-/** Build the runtime around a Bolt app's Web API client. */
+/**
+ * Build the runtime around a Bolt app's Web API client. At most `deps.concurrency` pieces of work run at once and each
+ * starts after the event loop had a turn: a burst of events is acknowledged first and worked through after, rather
+ * than every ack waiting behind every turn.
+ */
 export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']): SlackRuntime {
   const inFlight = new Set<Promise<void>>();
   const outbound = createOutboundQueue({ paceMs: deps.paceMs ?? 1000, logger: deps.logger });
+  const slots = createSlots(deps.concurrency ?? 10);
   return {
     deps,
     client,
@@ -29,7 +34,7 @@ export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']
     identities: createSlackIdentities(client, deps.logger, deps.identityCache),
     knownConversations: createLruCache<true>(10_000, 24 * 60 * 60_000),
     track(what, work) {
-      const run = work().then(() => undefined, (err: unknown) => deps.logger.error({ err, what }, 'Slack work failed'));
+      const run = slots.run(work).then(() => undefined, (err: unknown) => deps.logger.error({ err, what }, 'Slack work failed'));
       inFlight.add(run);
       void run.finally(() => inFlight.delete(run));
       return run;
@@ -40,6 +45,26 @@ export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']
         await outbound.drain();
       })();
       await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    },
+  };
+}
+
+/** A counting semaphore: `run` waits for a free slot (and one event-loop turn), then runs the work. */
+function createSlots(size: number): { run<T>(work: () => Promise<T>): Promise<T> } {
+  let free = Math.max(1, size);
+  const waiting: Array<() => void> = [];
+  return {
+    async run(work) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (free > 0) free -= 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await work();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else free += 1;
+      }
     },
   };
 }

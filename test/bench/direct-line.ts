@@ -92,7 +92,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo;
@@ -102,7 +102,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForReady(url: string, child: ChildProcess): Promise<void> {
+export async function waitForReady(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`deskbot exited with ${child.exitCode} before it was ready`);
     const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
@@ -112,7 +112,7 @@ async function waitForReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error('deskbot did not become ready within 120 s');
 }
 
-function rssMb(pid: number): number | null {
+export function rssMb(pid: number): number | null {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Math.round(Number(kb) / 1024) : null;

@@ -40,6 +40,8 @@ export interface SlackApiStub {
   rateLimit(method: string, seconds: number, times?: number): void;
   /** Answer every `users.info` with `missing_scope`, as Slack does for an app without `users:read`. */
   withoutUserScope(): void;
+  /** Call `listener` with every call as it arrives, and the time (`performance.now()`) it arrived. */
+  subscribe(listener: (call: RecordedCall, at: number) => void): void;
   /** Answer `method` with `answer(body)` from now on. */
   answer(method: string, answer: (body: Record<string, any>) => Record<string, unknown>): void;
   /** Wait until `check` holds for the recorded calls (polling); throws after `timeoutMs`. */
@@ -54,6 +56,7 @@ export async function startSlackApiStub(bot: BotIdentity, users: Record<string, 
   const calls: RecordedCall[] = [];
   const limits = new Map<string, { seconds: number; times: number }>();
   let noUserScope = false;
+  const listeners: Array<(call: RecordedCall, at: number) => void> = [];
   let seq = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, '0')}`;
 
@@ -85,7 +88,9 @@ export async function startSlackApiStub(bot: BotIdentity, users: Record<string, 
         return;
       }
       const answer = method === 'response_url' ? { ok: true } : answers[method]?.(body) ?? { ok: false, error: 'unknown_method' };
-      calls.push({ method, body, contentType, authorization: req.headers.authorization, status: 200, response: answer });
+      const call = { method, body, contentType, authorization: req.headers.authorization, status: 200, response: answer };
+      calls.push(call);
+      for (const listener of listeners) listener(call, performance.now());
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
     });
@@ -99,6 +104,7 @@ export async function startSlackApiStub(bot: BotIdentity, users: Record<string, 
     of: (method) => calls.filter((c) => c.method === method && c.status === 200),
     rateLimit: (method, seconds, times = 1) => limits.set(method, { seconds, times }),
     withoutUserScope: () => { noUserScope = true; },
+    subscribe: (listener) => { listeners.push(listener); },
     answer: (method, answer) => { answers[method] = answer; },
     async waitFor(check, timeoutMs = 10_000, what = 'Slack API calls') {
       const deadline = Date.now() + timeoutMs;
