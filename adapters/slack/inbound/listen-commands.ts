@@ -17,6 +17,7 @@ const commandSchema = z.object({
 });
 
 const statusWords = /^(status|tickets|my tickets|list)$/i;
+const elsewhere = 'Thanks — I\'ll answer you in our direct messages.';
 const helpWords = /^(help|\?)$/i;
 
 /**
@@ -31,12 +32,14 @@ export function listenForCommands(bolt: App, rt: SlackRuntime): void {
     const { text, user_id: user, team_id: team, channel_id: channel, trigger_id: trigger } = command.data;
     const words = text.trim();
     if (helpWords.test(words)) return ack({ response_type: 'ephemeral', text: helpText(command.data.command) });
-    const elsewhere = !isDirectMessage(channel) && words && !statusWords.test(words);
-    await ack(elsewhere ? { response_type: 'ephemeral', text: 'Thanks — I\'ll answer you in a direct message.' } : undefined);
+    // Outside DMs the answer surely goes elsewhere: say so at once. In a DM it may be the bot's own (checked below).
+    const inChannel = !isDirectMessage(channel) && words && !statusWords.test(words);
+    await ack(inChannel ? { response_type: 'ephemeral', text: elsewhere } : undefined);
     if (!words) return rt.track('new request modal', () => rt.client.views.open({ trigger_id: trigger, view: newRequestModal(team) }));
     if (statusWords.test(words)) return rt.track('ticket status', () => listTickets(rt, team, user, respond));
     return rt.track('slash command', async () => {
       const dm = await openDirectMessage(rt, user);
+      if (!inChannel && dm !== channel) await respond({ response_type: 'ephemeral', text: elsewhere });
       const { externalId, reference } = conversationFor(team, dm);
       const sender = await rt.identities.sender(team, user);
       await runTurn(rt, {
