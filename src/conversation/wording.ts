@@ -39,7 +39,7 @@ export const say = {
   rated: (score: number) => (score >= 4 ? 'Thank you for the rating — glad we could help!' : 'Thank you for the rating. We\'ll use it to do better.'),
   staleChoice: 'That button has expired. What can I help you with?',
   formAsk: (title: string, fields: string) =>
-    `To log your ${title.toLowerCase()} I need a few details: ${fields}. Fill in the form, or reply with them in one message.`,
+    `To log your ${title.toLowerCase()} I need a few details: ${fields}. Reply with them in one message (or use the form, where your chat shows one).`,
   formMissing: (labels: string[]) => `Almost there — please fill in: ${labels.join(', ')}.`,
 };
 
