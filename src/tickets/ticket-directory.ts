@@ -1,18 +1,10 @@
 import type { Db } from '../db/client.js';
 import type { ChannelName, SenderIdentity } from '../core/message.js';
-import type { TicketCard } from '../core/reply.js';
 import type { TicketDirectory } from '../core/ticket-directory.js';
+import type { Ticket } from '../generated/prisma/client.js';
+import { toTicketCard } from './ticket-card.js';
 
-interface TicketRow {
-  number: string;
-  kind: TicketCard['kind'];
-  title: string;
-  status: TicketCard['status'];
-  priority: number;
-  responseDueAt: Date;
-  resolutionDueAt: Date;
-  updatedAt: Date;
-}
+type TicketRow = Pick<Ticket, 'number' | 'kind' | 'title' | 'status' | 'priority' | 'responseDueAt' | 'resolutionDueAt' | 'updatedAt'>;
 
 /**
  * The {@link TicketDirectory} over PostgreSQL. The sender is resolved as the pipeline resolves one
@@ -33,7 +25,7 @@ export function createTicketDirectory(db: Db): TicketDirectory {
         WHERE "requesterId" = ${employeeId} AND (NOT ${openOnly} OR "status" IN ('new', 'in_progress', 'on_hold'))
         ORDER BY "updatedAt" DESC, "number" DESC
         LIMIT ${limit}`;
-      return rows.map(toCard);
+      return rows.map(toTicketCard);
     },
   };
 }
@@ -47,17 +39,4 @@ async function findEmployeeId(db: Db, channel: ChannelName, sender: SenderIdenti
   if (!email) return null;
   const [byEmail] = await db.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Employee" WHERE "email" = ${email}`;
   return byEmail?.id ?? null;
-}
-
-function toCard(row: TicketRow): TicketCard {
-  return {
-    number: row.number,
-    kind: row.kind,
-    title: row.title,
-    status: row.status,
-    priority: row.priority,
-    responseDueAt: row.responseDueAt.toISOString(),
-    resolutionDueAt: row.resolutionDueAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
 }

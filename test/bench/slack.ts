@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase } from '../support/db.js';
 import { slackSignatureHeaders } from '../slack/support/sign.js';
@@ -66,6 +68,7 @@ export async function benchSlack(options: { users?: number; perUser?: number; th
     await waitForReady(`http://127.0.0.1:${port}`, child);
     const burst = await Promise.all(Array.from({ length: users }, (_, u) => send(u, sample[u % sample.length]!)));
     const paced: Awaited<ReturnType<typeof send>>[] = [];
+    const cpuBefore = cpuMs(child.pid!);
     await Promise.all(Array.from({ length: users }, async (_, u) => {
       await sleep(Math.random() * thinkMs);
       for (let i = 0; i < perUser; i++) {
@@ -73,7 +76,12 @@ export async function benchSlack(options: { users?: number; perUser?: number; th
         await sleep(thinkMs);
       }
     }));
-    return { users, perUser, thinkMs, burst: summary(burst), paced: summary(paced), serverRssMb: rssMb(child.pid!) };
+    const cpuPerMessage = Math.round(((cpuMs(child.pid!) - cpuBefore) / paced.length) * 10) / 10;
+    return {
+      users, perUser, thinkMs, burst: summary(burst), paced: summary(paced),
+      // Wall-clock figures depend on what else the machine runs; the server's CPU time per message does not.
+      serverCpuMsPerMessage: cpuPerMessage, loadAverage1m: Math.round(os.loadavg()[0]! * 10) / 10, cpus: os.cpus().length, serverRssMb: rssMb(child.pid!),
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -93,6 +101,12 @@ function summary(results: Array<{ ok: boolean; ack: number; reply: number | null
     replyP50Ms: percentile(replies, 50),
     replyP99Ms: percentile(replies, 99),
   };
+}
+
+/** User plus system CPU time of a process so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function sleep(ms: number): Promise<void> {
