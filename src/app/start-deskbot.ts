@@ -4,6 +4,8 @@ import { signInSettings, type Config } from '../config/config.js';
 import { createPipeline } from '../conversation/pipeline.js';
 import type { ChannelAdapter, TurnHandler } from '../core/adapter.js';
 import type { ChannelName } from '../core/message.js';
+import type { AgentDesk } from '../core/agent-desk.js';
+import { DeskbotError } from '../core/errors.js';
 import { createEscalationSystem } from '../escalation/index.js';
 import { registerAgentRoutes } from '../agent-desk/http/register-agent-routes.js';
 import { agentConsoleSessions } from '../agent-desk/http/agent-console-sessions.js';
@@ -21,9 +23,13 @@ import { seedIfEmpty } from '../seed/seed-if-empty.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { createPrismaTranscriptStore } from '../transcripts/prisma-transcript-store.js';
 import { registerWebChannel } from '../../adapters/web/index.js';
-import { registerTeamsChannel } from '../../adapters/teams/index.js';
+import { registerTeamsChannel, type TeamsChannel } from '../../adapters/teams/index.js';
+import { registerSlackChannel, type SlackChannel } from '../../adapters/slack/index.js';
 import type { AgentChannel } from '../core/agent-channel.js';
 import { createWebAgentChannel } from '../escalation/web-agent-channel.js';
+import { loadRequestForms } from '../conversation/request-forms.js';
+import { conversationExists } from '../conversation/conversation-exists.js';
+import { createTicketDirectory } from '../tickets/ticket-directory.js';
 import { startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { createServiceHolder, type ServiceHolder } from './service-holder.js';
 import { directLineTokenKey } from './direct-line-token-key.js';
@@ -57,6 +63,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     const metrics = createMetrics({ defaultMetrics: true });
     // Adapters register below; the escalation system looks them up when it writes to an employee.
     const channels = new Map<ChannelName, ChannelAdapter>();
+    // Escalations go to the web console, and to the Slack and Teams agent channels once those register below.
     const agentChannels: AgentChannel[] = [createWebAgentChannel()];
     const escalation = redis && infrastructure.redisUrl
       ? createEscalationSystem({
@@ -71,6 +78,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       metrics,
       escalate: escalation?.escalate,
       bridge: escalation?.bridge,
+      requestForms: loadRequestForms(),
     });
     const turns = createPipeline({ prisma, services: services.current, logger });
     // PGlite does not deliver NOTIFY: there the poll alone picks up publishes and article edits.
@@ -95,14 +103,15 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     await registerAdminRoutes(app, {
       prisma, live: services, runner: evaluations, logger, thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },
     });
-    if (config.MicrosoftAppId || config.TEAMS_ENABLED) {
-      const teams = await registerTeamsChannel(app, {
-        turns, logger, desk: escalation?.desk, agentChannelId: config.TEAMS_AGENT_CHANNEL,
-        credentials: { appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appType: config.MicrosoftAppType, tenantId: config.MicrosoftAppTenantId },
-        endpoints: { toBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl, toBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer, toChannelFromBotLoginUrl: config.ToChannelFromBotLoginUrl },
-      });
+    const teams = await registerTeams(app, config, { turns, desk: escalation?.desk, logger });
+    if (teams) {
       channels.set('teams', teams.adapter);
       if (teams.agentChannel) agentChannels.push(teams.agentChannel);
+    }
+    const slack = await registerSlack(app, config, { turns, prisma, desk: escalation?.desk, logger });
+    if (slack) {
+      channels.set('slack', slack.adapter);
+      if (slack.agentChannel) agentChannels.push(slack.agentChannel);
     }
     if (escalation) {
       const sessions = agentConsoleSessions(prisma, (id) => findAgentById(prisma, id));
@@ -111,11 +120,13 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       await escalation.start();
     }
     const url = await app.listen({ port: config.PORT, host: config.HOST });
-    logger.info({ url }, 'deskbot is listening');
+    await slack?.start();
+    logger.info({ url, slack: Boolean(slack), teams: Boolean(teams) }, 'deskbot is listening');
     return {
       app, infrastructure, services, turns, url,
       async close() {
         await app.close();
+        await slack?.stop();
         await modelWatch?.stop();
         await evaluations.close();
         // With Redis gone, BullMQ's close waits for a connection that never comes: don't let it hold the shutdown.
@@ -129,4 +140,39 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     await infrastructure.close();
     throw err;
   }
+}
+
+/** The Slack channel when any SLACK_* variable is set (registerSlackChannel says which one is missing); else null. */
+async function registerSlack(
+  app: FastifyInstance, config: Config, deps: { turns: TurnHandler; prisma: Infrastructure['prisma']; desk?: AgentDesk; logger: Logger },
+): Promise<SlackChannel | null> {
+  if (!config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) return null;
+  if (!config.SLACK_BOT_TOKEN) throw new DeskbotError('config_invalid', 'SLACK_BOT_TOKEN is required when the Slack channel is configured.');
+  return registerSlackChannel(app, {
+    turns: deps.turns,
+    tickets: createTicketDirectory(deps.prisma),
+    knowsConversation: (externalId) => conversationExists(deps.prisma, 'slack', externalId),
+    botToken: config.SLACK_BOT_TOKEN,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    appToken: config.SLACK_APP_TOKEN,
+    apiUrl: config.SLACK_API_URL,
+    agentChannel: config.SLACK_AGENT_CHANNEL,
+    desk: deps.desk,
+    logger: deps.logger.child({ channel: 'slack' }),
+  });
+}
+
+/** The Teams channel when MicrosoftAppId is set or TEAMS_ENABLED=true (local development without authentication); else null. */
+async function registerTeams(
+  app: FastifyInstance, config: Config, deps: { turns: TurnHandler; desk?: AgentDesk; logger: Logger },
+): Promise<TeamsChannel | null> {
+  if (!config.MicrosoftAppId && !config.TEAMS_ENABLED) return null;
+  return registerTeamsChannel(app, {
+    turns: deps.turns, logger: deps.logger, desk: deps.desk, agentChannelId: config.TEAMS_AGENT_CHANNEL,
+    credentials: { appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appType: config.MicrosoftAppType, tenantId: config.MicrosoftAppTenantId },
+    endpoints: {
+      toBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl, toBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer,
+      toChannelFromBotLoginUrl: config.ToChannelFromBotLoginUrl,
+    },
+  });
 }

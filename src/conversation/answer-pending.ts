@@ -3,6 +3,7 @@ import type { ChoiceAction } from './choice-values.js';
 import { typedYesNo } from './choice-values.js';
 import type { Pending } from './dialog-state.js';
 import { actOnIntent, impactAnswers } from './act-on-intent.js';
+import { answerRequestForm } from './answer-request-form.js';
 import { handleMiss } from './handle-miss.js';
 import { openTicketAndReply } from './open-ticket-reply.js';
 import type { Turn } from './turn.js';
@@ -83,6 +84,8 @@ export async function answerPending(turn: Turn, pending: Pending, action: Choice
       turn.replies.push({ text: say.rated(score) });
       return true;
     }
+    case 'request_form':
+      return answerRequestForm(turn, pending, action, understanding);
     case 'offer_help': {
       const wantsHuman = action?.type === 'human';
       if (!wantsHuman && action?.type !== 'open_ticket' && yesNo !== 'yes') return false;

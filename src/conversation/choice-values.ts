@@ -10,7 +10,9 @@ export type ChoiceAction =
   | { type: 'impact'; level: ImpactAnswer }
   | { type: 'open_ticket' }
   | { type: 'human' }
-  | { type: 'rate'; score: 1 | 2 | 3 | 4 | 5 };
+  | { type: 'rate'; score: 1 | 2 | 3 | 4 | 5 }
+  /** A service-request form submitted, with the values entered (`fields` only on the way in). */
+  | { type: 'form'; intent: string; fields?: Record<string, string> };
 
 /** Answers to the one impact question: who is affected and can they work. */
 export type ImpactAnswer = 'many_blocked' | 'me_blocked' | 'workaround';
@@ -21,14 +23,16 @@ export function choiceValue(action: ChoiceAction): string {
     case 'intent': return `intent:${action.intent}`;
     case 'impact': return `impact:${action.level}`;
     case 'rate': return `rate:${action.score}`;
+    case 'form': return `form:${action.intent}`;
     default: return action.type;
   }
 }
 
-/** Decode a button value; null for anything deskbot did not issue. */
-export function parseChoiceValue(value: string): ChoiceAction | null {
+/** Decode a button value (and a submitted form's `fields`); null for anything deskbot did not issue. */
+export function parseChoiceValue(value: string, fields?: Record<string, string>): ChoiceAction | null {
   const [head, arg] = value.split(':', 2) as [string, string | undefined];
   if (head === 'intent' && arg) return { type: 'intent', intent: arg };
+  if (head === 'form' && arg) return { type: 'form', intent: arg, fields: fields ?? {} };
   if (head === 'impact' && (arg === 'many_blocked' || arg === 'me_blocked' || arg === 'workaround')) return { type: 'impact', level: arg };
   if (head === 'rate' && arg && /^[1-5]$/.test(arg)) return { type: 'rate', score: Number(arg) as 1 | 2 | 3 | 4 | 5 };
   if (head === 'yes' || head === 'no' || head === 'none' || head === 'open_ticket' || head === 'human') return { type: head };

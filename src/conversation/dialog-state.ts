@@ -15,6 +15,11 @@ const pendingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('kb_feedback'), intent: z.string().nullable(), text: z.string(), articles: z.array(z.string()) }),
   /** A ticket was resolved by an agent: "How did we do? 1–5". */
   z.object({ type: z.literal('rating'), ticket: z.string() }),
+  /** A service request waits for the details of its intent's form (src/conversation/request-forms.ts). */
+  z.object({
+    type: z.literal('request_form'), intent: z.string(), text: z.string(),
+    escalation: z.enum(['requested_human', 'understanding_failed', 'high_priority', 'frustration']).optional(),
+  }),
   /** Understanding failed twice: offer a ticket or a person. */
   z.object({ type: z.literal('offer_help'), text: z.string() }),
 ]);

@@ -2,6 +2,7 @@ import type { IntentDefinition } from '../classification/types.js';
 import { openTicket } from '../tickets/open-ticket.js';
 import { priorityFor, type Level } from '../tickets/priority-matrix.js';
 import { toTicketCard } from '../tickets/ticket-card.js';
+import { askForDetails, describeRequest, type RequestDetail } from './request-details.js';
 import type { Turn, EscalationRequest } from './turn.js';
 import { formatDue, say } from './wording.js';
 import { suggestArticles } from './suggest-articles.js';
@@ -18,6 +19,8 @@ export interface TicketRequest {
   escalation?: EscalationRequest['reason'];
   /** Offer matching articles with the ticket (incidents: something to try while waiting). */
   suggestArticles?: boolean;
+  /** Details from the intent's request form; without them, an intent that has a form gets the form first. */
+  details?: RequestDetail[];
 }
 
 /** Ticket titles are the first line of what the employee wrote, cut at a word boundary. */
@@ -31,16 +34,18 @@ export function ticketTitle(text: string, fallback: string): string {
 
 /**
  * Open the ticket (idempotent on the turn's event key), tell the employee its number, priority and SLA targets, and
- * escalate P1/P2 incidents or explicit requests for a person.
+ * escalate P1/P2 incidents or explicit requests for a person. A service request whose intent has a form, and no
+ * details yet, gets the form instead (see request-details.ts).
  */
 export async function openTicketAndReply(turn: Turn, request: TicketRequest): Promise<void> {
+  if (askForDetails(turn, request)) return;
   const { intent } = request;
   const fallbackTitle = intent?.description || (request.kind === 'incident' ? 'IT incident' : 'IT service request');
   const { ticket, created } = await openTicket(turn.db, {
     kind: request.kind,
     intent: intent?.name ?? null,
     title: ticketTitle(request.text, fallbackTitle),
-    description: request.text || fallbackTitle,
+    description: describeRequest(request.text, request.details ?? []) || fallbackTitle,
     impact: request.impact,
     urgency: request.urgency,
     requesterId: turn.employee.id,

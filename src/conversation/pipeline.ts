@@ -69,7 +69,7 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
   }
 
   const { text } = redactSecrets(sanitizeText(message.text).text);
-  const action = message.action ? parseChoiceValue(message.action.value) : null;
+  const action = message.action ? parseChoiceValue(message.action.value, message.action.fields) : null;
   const state = parseDialogState(conversation.state);
   const eventKey = `${message.channel}:${message.eventId}`;
   // A conversation an agent is handling: the words are for the agent, so they are not classified or answered.

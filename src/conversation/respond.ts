@@ -2,6 +2,7 @@ import type { Understanding } from '../classification/types.js';
 import type { Choice } from '../core/reply.js';
 import { actOnIntent, answerQuestion } from './act-on-intent.js';
 import { answerPending } from './answer-pending.js';
+import { answerLateForm } from './answer-request-form.js';
 import { asksForHuman } from './asks-for-human.js';
 import { showsFrustration } from './frustration.js';
 import { choiceValue, type ChoiceAction } from './choice-values.js';
@@ -93,6 +94,7 @@ async function respondToStaleAction(turn: Turn, action: ChoiceAction): Promise<v
       escalation: action.type === 'human' ? 'requested_human' : undefined,
     });
   }
+  if (action.type === 'form' && (await answerLateForm(turn, action))) return;
   turn.replies.push({ text: say.staleChoice });
 }
 

@@ -8,6 +8,7 @@ import type { SlaPolicy } from '../tickets/sla-policy.js';
 import type { DeskbotMetrics } from '../observability/metrics.js';
 import type { DialogState } from './dialog-state.js';
 import type { EmployeeRef } from './identify-employee.js';
+import type { RequestFormCatalog } from './request-forms.js';
 
 /** Confidence tiers: at or above `act` deskbot acts; between `confirm` and `act` it asks; below `confirm` it is lost. */
 export interface ConfidenceThresholds {
@@ -32,6 +33,8 @@ export interface TurnServices {
   thresholds: ConfidenceThresholds;
   metrics: DeskbotMetrics;
   slaPolicy?: SlaPolicy;
+  /** Forms of service-request details by intent; without it, requests open with the employee's words alone. */
+  requestForms?: RequestFormCatalog;
   /** Called inside the turn's transaction, so an escalation is written together with its ticket (transactional outbox). */
   escalate?: (db: Db, request: EscalationRequest) => Promise<void>;
   /**

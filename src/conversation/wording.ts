@@ -38,6 +38,9 @@ export const say = {
     `Sorry, something went wrong on my side. Your message is saved (reference ${ref}) and the service desk can see it. Please try again in a moment.`,
   rated: (score: number) => (score >= 4 ? 'Thank you for the rating — glad we could help!' : 'Thank you for the rating. We\'ll use it to do better.'),
   staleChoice: 'That button has expired. What can I help you with?',
+  formAsk: (title: string, fields: string) =>
+    `To log your ${title.toLowerCase()} I need a few details: ${fields}. Reply with them in one message (or use the form, where your chat shows one).`,
+  formMissing: (labels: string[]) => `Almost there — please fill in: ${labels.join(', ')}.`,
 };
 
 function lowerFirst(s: string): string {

@@ -112,7 +112,7 @@ export async function waitForReady(url: string, child: ChildProcess): Promise<vo
   throw new Error('deskbot did not become ready within 120 s');
 }
 
-function rssMb(pid: number): number | null {
+export function rssMb(pid: number): number | null {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? Math.round(Number(kb) / 1024) : null;

@@ -1,0 +1,31 @@
+import type { SlackRuntime } from '../slack-runtime.js';
+import { actingAgent, deskRefusal, tellAgent } from './acting-agent.js';
+
+/** An agent's reply in the thread under an escalation post. */
+export interface AgentReply {
+  team: string;
+  user: string;
+  channel: string;
+  threadTs: string;
+  ts: string;
+  text: string;
+}
+
+/**
+ * Bridge an agent's thread reply to the employee through the agent desk (`sendMessage`: only the agent who claimed
+ * the escalation may write). A thread that is not an escalation's is left alone; a refusal is shown to that agent only.
+ */
+export async function relayAgentReply(rt: SlackRuntime, reply: AgentReply): Promise<void> {
+  const desk = rt.deps.desk;
+  if (!desk || !reply.text) return;
+  const escalationId = await desk.escalationIdForPost('slack', reply.threadTs);
+  if (!escalationId) return;
+  const agent = await actingAgent(rt, reply.user);
+  try {
+    await desk.sendMessage(agent, escalationId, reply.text);
+  } catch (err) {
+    const refusal = deskRefusal(err);
+    if (!refusal) throw err;
+    await tellAgent(rt, reply.channel, reply.user, `Your reply did not reach the employee — ${refusal}`, reply.threadTs);
+  }
+}

@@ -1,0 +1,65 @@
+import type { App, RespondFn } from '@slack/bolt';
+import { z } from 'zod';
+import { conversationFor, isDirectMessage } from '../conversation-key.js';
+import { newRequestModal } from '../render/home-view.js';
+import { ticketListBlocks } from '../render/ticket-blocks.js';
+import { runTurn } from '../run-turn.js';
+import type { SlackRuntime } from '../slack-runtime.js';
+import { openDirectMessage, quoteOf } from './open-direct-message.js';
+
+const commandSchema = z.object({
+  command: z.string().min(2),
+  text: z.string().default(''),
+  user_id: z.string().min(1),
+  team_id: z.string().min(1),
+  channel_id: z.string().min(1),
+  trigger_id: z.string().min(1),
+});
+
+const statusWords = /^(status|tickets|my tickets|list)$/i;
+const elsewhere = 'Thanks — I\'ll answer you in our direct messages.';
+const helpWords = /^(help|\?)$/i;
+
+/**
+ * The slash command (`/it` in the shipped manifest; whatever name the workspace gave it): alone it opens the
+ * new-request modal, `/it status` lists the caller's open tickets privately, `/it help` explains, and `/it <text>`
+ * starts a conversation in the bot's DM. Acknowledged at once; the work follows.
+ */
+export function listenForCommands(bolt: App, rt: SlackRuntime): void {
+  bolt.command(/^\/.+/, async ({ ack, body, respond }) => {
+    const command = commandSchema.safeParse(body);
+    if (!command.success) return ack();
+    const { text, user_id: user, team_id: team, channel_id: channel, trigger_id: trigger } = command.data;
+    const words = text.trim();
+    if (helpWords.test(words)) return ack({ response_type: 'ephemeral', text: helpText(command.data.command) });
+    // Outside DMs the answer surely goes elsewhere: say so at once. In a DM it may be the bot's own (checked below).
+    const inChannel = !isDirectMessage(channel) && words && !statusWords.test(words);
+    await ack(inChannel ? { response_type: 'ephemeral', text: elsewhere } : undefined);
+    if (!words) return rt.track('new request modal', () => rt.client.views.open({ trigger_id: trigger, view: newRequestModal(team) }));
+    if (statusWords.test(words)) return rt.track('ticket status', () => listTickets(rt, team, user, respond));
+    return rt.track('slash command', async () => {
+      const dm = await openDirectMessage(rt, user);
+      if (!inChannel && dm !== channel) await respond({ response_type: 'ephemeral', text: elsewhere });
+      const { externalId, reference } = conversationFor(team, dm);
+      const sender = await rt.identities.sender(team, user);
+      await runTurn(rt, {
+        channel: 'slack', eventId: `cmd:${trigger}`, conversation: { externalId, reference: { ...reference } }, sender, text: words, receivedAt: new Date(),
+      }, reference, quoteOf(words));
+    });
+  });
+}
+
+async function listTickets(rt: SlackRuntime, team: string, user: string, respond: RespondFn): Promise<void> {
+  const sender = await rt.identities.sender(team, user);
+  const tickets = await rt.deps.tickets.listForSender('slack', sender, { open: true, limit: 15 });
+  const text = tickets.length ? `You have ${tickets.length} open ticket${tickets.length === 1 ? '' : 's'}.` : 'You have no open tickets.';
+  await respond({ response_type: 'ephemeral', text, blocks: ticketListBlocks(tickets, text) });
+}
+
+function helpText(command: string): string {
+  return [
+    `\`${command}\` — describe a problem or request in a form`,
+    `\`${command} <what you need>\` — e.g. \`${command} vpn drops every 5 minutes\`; I answer in a direct message`,
+    `\`${command} status\` — your open tickets`,
+  ].join('\n');
+}

@@ -1,0 +1,39 @@
+import type { App } from '@slack/bolt';
+import { relayAgentReply } from '../agents/relay-agent-reply.js';
+import { runTurn } from '../run-turn.js';
+import type { SlackRuntime } from '../slack-runtime.js';
+import { readMessageEvent } from './read-message-event.js';
+
+/**
+ * Employee messages: direct messages (`message.im`), mentions (`app_mention`, and the same post's `message.channels`
+ * delivery, which the pipeline drops by its channel+ts event id), and replies in deskbot's channel threads. Bolt has
+ * acknowledged the event before these run.
+ */
+export function listenForMessages(bolt: App, rt: SlackRuntime): void {
+  const onEvent = async ({ body, context }: { body: unknown; context: { botUserId?: string; botId?: string } }) => {
+    const reading = readMessageEvent(body, { userId: context.botUserId, botId: context.botId }, rt.deps.agentChannel);
+    if (reading.kind === 'ignore') {
+      rt.deps.logger.debug({ reason: reading.reason }, 'Slack message ignored');
+      return;
+    }
+    if (reading.kind === 'agent_reply') return rt.track('agent reply', () => relayAgentReply(rt, reading));
+    return rt.track('employee message', async () => {
+      const { externalId, reference } = reading.conversation;
+      if (reading.onlyIfKnown && !(await knows(rt, externalId))) return;
+      const sender = await rt.identities.sender(reading.team, reading.user);
+      await runTurn(rt, {
+        channel: 'slack', eventId: reading.eventId, conversation: { externalId, reference: { ...reference } },
+        sender, text: reading.text, receivedAt: new Date(), raw: body,
+      }, reference);
+    });
+  };
+  bolt.event('message', onEvent);
+  bolt.event('app_mention', onEvent);
+}
+
+async function knows(rt: SlackRuntime, externalId: string): Promise<boolean> {
+  if (rt.knownConversations.get(externalId)) return true;
+  const known = await rt.deps.knowsConversation(externalId);
+  if (known) rt.knownConversations.set(externalId, true);
+  return known;
+}

@@ -1,0 +1,45 @@
+import type { AgentDesk, TicketDirectory, TurnHandler } from '../../src/core/index.js';
+
+/** The pino-like logger the Slack channel writes to: `(fields, message)` calls, as pino takes them. */
+export interface SlackLogger {
+  debug(fields: object, message?: string): void;
+  info(fields: object, message?: string): void;
+  warn(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}
+
+/** What {@link registerSlackChannel} needs; the composition root builds it from validated configuration. */
+export interface SlackChannelDeps {
+  /** The conversation pipeline: one call per employee message, button press or form submission. */
+  turns: TurnHandler;
+  /** The employee's own tickets, for `/it status` and the App Home tab. */
+  tickets: TicketDirectory;
+  /**
+   * True when deskbot already holds a conversation with this `externalId` (see conversation-key.ts). Decides whether
+   * a reply in a channel thread that does not mention the bot belongs to a deskbot conversation.
+   */
+  knowsConversation(externalId: string): Promise<boolean>;
+  /** Bot user OAuth token, `xoxb-…`. */
+  botToken: string;
+  /** Verifies `POST /slack/events`; required unless `appToken` selects Socket Mode. */
+  signingSecret?: string;
+  /** App-level token, `xapp-…`: receive over Socket Mode instead of the HTTP Events API. */
+  appToken?: string;
+  /** Base URL of the Slack Web API (default `https://slack.com/api/`). */
+  apiUrl?: string;
+  /** Channel id where escalations are posted and agents work; needs `desk`. */
+  agentChannel?: string;
+  /** The agent desk, for Claim / Resolve and thread replies in the agent channel. */
+  desk?: AgentDesk;
+  logger: SlackLogger;
+  /** The fetch used for the Web API and `response_url` calls (proxies, TLS; tests send hooks.slack.com to a stand-in). */
+  fetch?: typeof fetch;
+  /** Least time between two posts to one Slack channel, in ms (Slack allows about one message per second). Default 1000. */
+  paceMs?: number;
+  /** Users whose profile (name, email) is remembered, and for how long in ms. Default 5,000 for 1 hour. */
+  identityCache?: { max: number; ttlMs: number };
+  /** Most turns and other post-ack work running at once (about the database pool); more wait in line. Default 10. */
+  concurrency?: number;
+  /** Largest accepted request body in bytes. Default 1 MiB. */
+  bodyLimit?: number;
+}

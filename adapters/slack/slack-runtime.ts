@@ -1,0 +1,70 @@
+import type { App } from '@slack/bolt';
+import { createLruCache, type LruCache } from './lru-cache.js';
+import { createOutboundQueue, type OutboundQueue } from './outbound-queue.js';
+import type { SlackChannelDeps } from './slack-channel-deps.js';
+import { createSlackIdentities, type SlackIdentities } from './slack-identities.js';
+
+/** What every Slack listener shares: the Web API client, the outbound queue, identities and the work in flight. */
+export interface SlackRuntime {
+  deps: SlackChannelDeps;
+  client: App['client'];
+  outbound: OutboundQueue;
+  identities: SlackIdentities;
+  /** Conversation external ids deskbot holds, remembered so channel thread replies rarely need the database. */
+  knownConversations: LruCache<true>;
+  /** Run work after Slack's ack; errors are logged, never thrown; `drain` waits for it. */
+  track(what: string, work: () => Promise<unknown>): Promise<void>;
+  /** Wait for the work in flight and the outbound queue, at most `timeoutMs`. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * Build the runtime around a Bolt app's Web API client. At most `deps.concurrency` pieces of work run at once and each
+ * starts after the event loop had a turn: a burst of events is acknowledged first and worked through after, rather
+ * than every ack waiting behind every turn.
+ */
+export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']): SlackRuntime {
+  const inFlight = new Set<Promise<void>>();
+  const outbound = createOutboundQueue({ paceMs: deps.paceMs ?? 1000, logger: deps.logger });
+  const slots = createSlots(deps.concurrency ?? 10);
+  return {
+    deps,
+    client,
+    outbound,
+    identities: createSlackIdentities(client, deps.logger, deps.identityCache),
+    knownConversations: createLruCache<true>(10_000, 24 * 60 * 60_000),
+    track(what, work) {
+      const run = slots.run(work).then(() => undefined, (err: unknown) => deps.logger.error({ err, what }, 'Slack work failed'));
+      inFlight.add(run);
+      void run.finally(() => inFlight.delete(run));
+      return run;
+    },
+    async drain(timeoutMs) {
+      const all = (async () => {
+        while (inFlight.size) await Promise.allSettled([...inFlight]);
+        await outbound.drain();
+      })();
+      await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    },
+  };
+}
+
+/** A counting semaphore: `run` waits for a free slot (and one event-loop turn), then runs the work. */
+function createSlots(size: number): { run<T>(work: () => Promise<T>): Promise<T> } {
+  let free = Math.max(1, size);
+  const waiting: Array<() => void> = [];
+  return {
+    async run(work) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (free > 0) free -= 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await work();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else free += 1;
+      }
+    },
+  };
+}
