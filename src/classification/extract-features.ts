@@ -15,6 +15,8 @@ export interface FeatureOptions {
   bigrams: boolean;
   /** Extra named signals computed from the normalized text (e.g. "problem words present"); they form the `cue` group. */
   cues?: (normalized: string) => string[];
+  /** Stemmer for lower-case ASCII words; default Porter ({@link memoisedStemmer} makes repeated words cheap). */
+  stem?: (word: string) => string;
 }
 
 export const defaultFeatureOptions: FeatureOptions = { charNgrams: [3, 4, 5], bigrams: true };
@@ -30,7 +32,8 @@ export function extractFeatures(text: string, options: FeatureOptions = defaultF
   const counts: FeatureCounts = { word: new Map(), bigram: new Map(), char: new Map(), cue: new Map() };
   const normalized = normalizeText(text);
   const tokens = tokenize(normalized);
-  const stems = tokens.map((t) => (/^[a-z]+$/.test(t) ? stemmer(t) : t));
+  const stem = options.stem ?? stemmer;
+  const stems = tokens.map((t) => (/^[a-z]+$/.test(t) ? stem(t) : t));
   for (const stem of stems) add(counts.word, stem);
   if (options.bigrams) addBigrams(counts.bigram, stems.filter((s) => !BIGRAM_STOP.has(s)));
   for (const token of tokens) addCharNgrams(counts.char, token, options.charNgrams);
@@ -52,4 +55,20 @@ function addCharNgrams(target: Map<string, number>, token: string, lengths: numb
 
 function add(target: Map<string, number>, key: string): void {
   target.set(key, (target.get(key) ?? 0) + 1);
+}
+
+/** Most words a {@link memoisedStemmer} remembers; past it the memo starts again, which bounds memory. */
+const MAX_MEMO = 50_000;
+
+/** Porter stemming with a memo: vocabularies are small and stemming is most of feature extraction's cost. */
+export function memoisedStemmer(): (word: string) => string {
+  const memo = new Map<string, string>();
+  return (word) => {
+    let stem = memo.get(word);
+    if (stem === undefined) {
+      if (memo.size >= MAX_MEMO) memo.clear();
+      memo.set(word, (stem = stemmer(word)));
+    }
+    return stem;
+  };
 }
