@@ -2,11 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { standaloneModelOptions, trainIntentModel } from '../../src/classification/train-intent-model.js';
 import { createUnderstander } from '../../src/classification/understand.js';
+import type { Understander } from '../../src/classification/types.js';
 import { loadSeedIntents } from '../../src/classification/load-seed-intents.js';
 import { readCorpora, scoreCorpus, type CorpusItem, type CorpusScore } from './intents-corpus.js';
 import { trainNlpJs } from './nlpjs-engine.js';
 
-const kindCheckPath = fileURLToPath(new URL('./kind-check.jsonl', import.meta.url));
+/** Our own incident-vs-service-request dev sets (short ticket titles, balanced), written by hand, never trained on. */
+const kindSets = {
+  kindCheck: fileURLToPath(new URL('./kind-check.jsonl', import.meta.url)),
+  kindTitles: fileURLToPath(new URL('./kind-titles.jsonl', import.meta.url)),
+};
 
 /**
  * Held-out intent evaluation on the Braun et al. corpora in `dir` (`*.jsonl`, fields text/label/split): each engine
@@ -21,7 +26,13 @@ export async function evaluateIntents(dir: string): Promise<object> {
     const test = items.filter((i) => i.split === 'test');
     corpora[name] = { deskbot: await scoreDeskbot(train, test), nlpjs: await scoreNlpJs(train, test) };
   }
-  return { corpora, kindCheck: await evaluateKinds() };
+  const seed = loadSeedIntents();
+  const understander = createUnderstander(seed.intents, seed.outOfScopeExamples);
+  return {
+    corpora,
+    kindCheck: await evaluateKinds(kindSets.kindCheck, understander),
+    kindTitles: await evaluateKinds(kindSets.kindTitles, understander),
+  };
 }
 
 // Each engine predicts the test split once to warm up (JIT, caches) and is then timed over TIMED_PASSES passes.
@@ -45,12 +56,13 @@ async function timedScore(test: CorpusItem[], predict: (text: string) => Promise
   return scoreCorpus(test.map((i) => i.label), predicted, (performance.now() - started) / (TIMED_PASSES * test.length));
 }
 
-/** Macro-F1 over {incident, service_request} of the seed understander on the kind check set. */
-async function evaluateKinds(): Promise<{ macroF1: number; items: number; errors: Array<{ text: string; expected: string; got: string }> }> {
-  const lines = (await readFile(kindCheckPath, 'utf8')).split('\n').filter((l) => l.trim() !== '');
+/** Macro-F1 over {incident, service_request} of the seed understander on one kind dev set (`{text, kind}` lines). */
+export async function evaluateKinds(
+  path: string,
+  understander: Understander,
+): Promise<{ macroF1: number; items: number; errors: Array<{ text: string; expected: string; got: string }> }> {
+  const lines = (await readFile(path, 'utf8')).split('\n').filter((l) => l.trim() !== '');
   const items = lines.map((l) => JSON.parse(l) as { text: string; kind: string });
-  const seed = loadSeedIntents();
-  const understander = createUnderstander(seed.intents, seed.outOfScopeExamples);
   const got = items.map((i) => understander.understand(i.text).kind as string);
   const f1 = (kind: string) => {
     const tp = items.filter((i, n) => i.kind === kind && got[n] === kind).length;
