@@ -18,6 +18,7 @@ import { createPrismaTranscriptStore } from '../transcripts/prisma-transcript-st
 import { registerWebChannel } from '../../adapters/web/index.js';
 import { startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { createServiceHolder, type ServiceHolder } from './service-holder.js';
+import { createOptionalLlm } from './optional-llm.js';
 import { directLineTokenKey } from './direct-line-token-key.js';
 
 /** A running deskbot. */
@@ -57,6 +58,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       metrics,
       escalate: escalation?.escalate,
       bridge: escalation?.bridge,
+      llm: createOptionalLlm(config),
     });
     const turns = createPipeline({ prisma, services: services.current, logger });
 
