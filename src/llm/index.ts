@@ -3,3 +3,4 @@ export { createLlmAssistant, LLM_CONFIDENCE, type LlmAssistant } from './llm-ass
 export { createStructuredChat, type LlmConnection, type StructuredChat } from './chat-client.js';
 export { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 export type { DraftedAnswer, SourceArticle } from './draft-answer.js';
+export { draftedReply } from './drafted-reply.js';

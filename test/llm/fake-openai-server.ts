@@ -1,6 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The parts of a chat-completions request the tests look at. */
+export interface FakeRequest {
+  messages: Array<{ role: string; content: string }>;
+  response_format?: { json_schema?: { name?: string } };
+}
+
 /** What the fake server answers to the next chat completion. */
 export interface FakeReply {
   /** The assistant message content (JSON text for structured output). */
@@ -13,7 +19,7 @@ export interface FakeReply {
  * A local server speaking the OpenAI chat-completions wire format (`POST /v1/chat/completions`), recording each
  * request body. `reply` decides every answer.
  */
-export async function startFakeOpenAi(reply: (body: { messages: Array<{ content: string }> }) => FakeReply): Promise<{ baseURL: string; requests: Array<Record<string, unknown>>; close(): Promise<void> }> {
+export async function startFakeOpenAi(reply: (body: FakeRequest) => FakeReply): Promise<{ baseURL: string; requests: Array<Record<string, unknown>>; close(): Promise<void> }> {
   const requests: Array<Record<string, unknown>> = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
