@@ -49,13 +49,13 @@ export function fitFeatureSpace(
   return { space, vectors: allCounts.map((counts) => toVector(counts, vocabulary)) };
 }
 
-function emptyGroups(): Record<FeatureGroup, Map<string, number>> {
+function emptyGroups(): Record<FeatureGroup, Map<string | number, number>> {
   return { word: new Map(), bigram: new Map(), char: new Map(), cue: new Map() };
 }
 
 interface Vocabulary {
   /** Feature number of each known feature string, per group. */
-  index: Record<FeatureGroup, Map<string, number>>;
+  index: Record<FeatureGroup, Map<string | number, number>>;
   idf: number[];
   unknownIdf: number;
   weights: GroupWeights;
