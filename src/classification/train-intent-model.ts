@@ -19,7 +19,7 @@ export interface TrainIntentModelOptions extends ScorerOptions {
    * fits it on the calibration folds (see {@link fitAbstainThreshold}). Default 0.
    */
   minConfidence?: number | 'cross-validated';
-  /** Cross-validation folds for confidence calibration; 0 or 1 disables it (temperature 1). Default 4. */
+  /** Cross-validation folds for confidence calibration; 0 or 1 disables it (temperature 1). Default 3. */
   calibrationFolds?: number;
   /** Calibrate on at most this many examples, so training stays fast on big sets. Default 500. */
   calibrationMaxExamples?: number;
