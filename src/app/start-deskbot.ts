@@ -32,6 +32,7 @@ import { conversationExists } from '../conversation/conversation-exists.js';
 import { createTicketDirectory } from '../tickets/ticket-directory.js';
 import { startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { createServiceHolder, type ServiceHolder } from './service-holder.js';
+import { createOptionalLlm } from './optional-llm.js';
 import { directLineTokenKey } from './direct-line-token-key.js';
 
 /** A running deskbot. */
@@ -79,6 +80,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       escalate: escalation?.escalate,
       bridge: escalation?.bridge,
       requestForms: loadRequestForms(),
+      llm: createOptionalLlm(config),
     });
     const turns = createPipeline({ prisma, services: services.current, logger });
     // PGlite does not deliver NOTIFY: there the poll alone picks up publishes and article edits.

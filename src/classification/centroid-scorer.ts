@@ -1,4 +1,4 @@
-import { dotRow, type SparseVector } from './sparse-vector.js';
+import type { SparseVector } from './sparse-vector.js';
 
 /** Unit-length mean vector of each class, row-major `classes × features`. */
 export interface Centroids {
@@ -25,10 +25,4 @@ export function fitCentroids(vectors: SparseVector[], labels: number[], classes:
     for (let j = k * features; j < (k + 1) * features; j++) rows[j] = rows[j]! * inv;
   }
   return { classes, features, rows };
-}
-
-/** Cosine similarity of `x` (unit length) to each centroid, added times `weight` into `out`. */
-export function addCentroidScores(centroids: Centroids, x: SparseVector, weight: number, out: Float64Array): Float64Array {
-  for (let k = 0; k < centroids.classes; k++) out[k] = out[k]! + weight * dotRow(x, centroids.rows, k, centroids.features);
-  return out;
 }

@@ -4,8 +4,8 @@ import { normalizeText, tokenize } from './normalize-text.js';
 /** Feature groups; each is weighted and normalised separately so that many character n-grams do not drown words. */
 export type FeatureGroup = 'word' | 'bigram' | 'char' | 'cue';
 
-/** Counts of feature strings per group for one text. */
-export type FeatureCounts = Record<FeatureGroup, Map<string, number>>;
+/** Counts of features per group for one text: strings, except character n-grams, which are hashed to numbers. */
+export type FeatureCounts = Record<FeatureGroup, Map<string | number, number>>;
 
 /** Which n-gram lengths to extract. */
 export interface FeatureOptions {
@@ -15,6 +15,8 @@ export interface FeatureOptions {
   bigrams: boolean;
   /** Extra named signals computed from the normalized text (e.g. "problem words present"); they form the `cue` group. */
   cues?: (normalized: string) => string[];
+  /** Stemmer for lower-case ASCII words; default Porter ({@link memoisedStemmer} makes repeated words cheap). */
+  stem?: (word: string) => string;
 }
 
 export const defaultFeatureOptions: FeatureOptions = { charNgrams: [3, 4, 5], bigrams: true };
@@ -30,7 +32,8 @@ export function extractFeatures(text: string, options: FeatureOptions = defaultF
   const counts: FeatureCounts = { word: new Map(), bigram: new Map(), char: new Map(), cue: new Map() };
   const normalized = normalizeText(text);
   const tokens = tokenize(normalized);
-  const stems = tokens.map((t) => (/^[a-z]+$/.test(t) ? stemmer(t) : t));
+  const stem = options.stem ?? stemmer;
+  const stems = tokens.map((t) => (/^[a-z]+$/.test(t) ? stem(t) : t));
   for (const stem of stems) add(counts.word, stem);
   if (options.bigrams) addBigrams(counts.bigram, stems.filter((s) => !BIGRAM_STOP.has(s)));
   for (const token of tokens) addCharNgrams(counts.char, token, options.charNgrams);
@@ -38,18 +41,47 @@ export function extractFeatures(text: string, options: FeatureOptions = defaultF
   return counts;
 }
 
-function addBigrams(target: Map<string, number>, stems: string[]): void {
+function addBigrams(target: Map<string | number, number>, stems: string[]): void {
   for (let i = 1; i < stems.length; i++) add(target, `${stems[i - 1]} ${stems[i]}`);
 }
 
-function addCharNgrams(target: Map<string, number>, token: string, lengths: number[]): void {
+const BOUNDARY_START = 0x3c; // '<'
+const BOUNDARY_END = 0x3e; // '>'
+
+/**
+ * Character n-grams of `<token>` as 30-bit FNV-1a hashes (the length is hashed in, so a 3-gram never equals a 4-gram):
+ * no substring is allocated, which makes training on thousands of texts several times cheaper. With tens of thousands
+ * of distinct grams, a collision or two merges two rare grams; that costs nothing measurable.
+ */
+function addCharNgrams(target: Map<string | number, number>, token: string, lengths: number[]): void {
   if (token.length < 3) return;
-  const padded = `<${token}>`;
+  const padded = token.length + 2;
+  const codeAt = (i: number) => (i === 0 ? BOUNDARY_START : i === padded - 1 ? BOUNDARY_END : token.charCodeAt(i - 1));
   for (const n of lengths) {
-    for (let i = 0; i + n <= padded.length; i++) add(target, padded.slice(i, i + n));
+    for (let i = 0; i + n <= padded; i++) {
+      let hash = Math.imul(0x811c9dc5 ^ n, 16777619);
+      for (let j = i; j < i + n; j++) hash = Math.imul(hash ^ codeAt(j), 16777619);
+      add(target, hash & 0x3fffffff);
+    }
   }
 }
 
-function add(target: Map<string, number>, key: string): void {
+function add(target: Map<string | number, number>, key: string | number): void {
   target.set(key, (target.get(key) ?? 0) + 1);
+}
+
+/** Most words a {@link memoisedStemmer} remembers; past it the memo starts again, which bounds memory. */
+const MAX_MEMO = 50_000;
+
+/** Porter stemming with a memo: vocabularies are small and stemming is most of feature extraction's cost. */
+export function memoisedStemmer(): (word: string) => string {
+  const memo = new Map<string, string>();
+  return (word) => {
+    let stem = memo.get(word);
+    if (stem === undefined) {
+      if (memo.size >= MAX_MEMO) memo.clear();
+      memo.set(word, (stem = stemmer(word)));
+    }
+    return stem;
+  };
 }

@@ -1,4 +1,4 @@
-import { extractFeatures, defaultFeatureOptions, type FeatureCounts, type FeatureGroup, type FeatureOptions } from './extract-features.js';
+import { extractFeatures, defaultFeatureOptions, memoisedStemmer, type FeatureCounts, type FeatureGroup, type FeatureOptions } from './extract-features.js';
 import type { SparseVector } from './sparse-vector.js';
 
 /** Relative weight of each feature group in the final vector. */
@@ -28,22 +28,19 @@ export function fitFeatureSpace(
   texts: string[],
   options: { features?: FeatureOptions; weights?: GroupWeights } = {},
 ): { space: FeatureSpace; vectors: SparseVector[] } {
-  const featureOptions = options.features ?? defaultFeatureOptions;
+  const featureOptions: FeatureOptions = { stem: memoisedStemmer(), ...(options.features ?? defaultFeatureOptions) };
   const weights = options.weights ?? defaultGroupWeights;
-  const df = new Map<string, number>();
   const allCounts = texts.map((text) => extractFeatures(text, featureOptions));
+  const index = emptyGroups();
+  const df: number[] = [];
   for (const counts of allCounts) {
     for (const group of GROUPS) for (const key of counts[group].keys()) {
-      const k = keyOf(group, key);
-      df.set(k, (df.get(k) ?? 0) + 1);
+      const i = index[group].get(key);
+      if (i === undefined) index[group].set(key, df.push(1) - 1);
+      else df[i] = df[i]! + 1;
     }
   }
-  const index = new Map<string, number>();
-  const idf: number[] = [];
-  for (const [key, count] of df) {
-    index.set(key, idf.length);
-    idf.push(Math.log((1 + texts.length) / (1 + count)) + 1);
-  }
+  const idf = df.map((count) => Math.log((1 + texts.length) / (1 + count)) + 1);
   const vocabulary: Vocabulary = { index, idf, unknownIdf: Math.log(1 + texts.length) + 1, weights };
   const space: FeatureSpace = {
     size: idf.length,
@@ -52,12 +49,13 @@ export function fitFeatureSpace(
   return { space, vectors: allCounts.map((counts) => toVector(counts, vocabulary)) };
 }
 
-function keyOf(group: FeatureGroup, key: string): string {
-  return group[0] + ':' + key;
+function emptyGroups(): Record<FeatureGroup, Map<string | number, number>> {
+  return { word: new Map(), bigram: new Map(), char: new Map(), cue: new Map() };
 }
 
 interface Vocabulary {
-  index: Map<string, number>;
+  /** Feature number of each known feature string, per group. */
+  index: Record<FeatureGroup, Map<string | number, number>>;
   idf: number[];
   unknownIdf: number;
   weights: GroupWeights;
@@ -71,8 +69,9 @@ function toVector(counts: FeatureCounts, vocabulary: Vocabulary): SparseVector {
     if (counts[group].size === 0) continue;
     const start = indices.length;
     let norm = 0;
+    const known = vocabulary.index[group];
     for (const [key, tf] of counts[group]) {
-      const i = vocabulary.index.get(keyOf(group, key));
+      const i = known.get(key);
       const value = (1 + Math.log(tf)) * (i === undefined ? vocabulary.unknownIdf : vocabulary.idf[i]!);
       norm += value * value;
       if (i === undefined) continue;

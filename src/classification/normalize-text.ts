@@ -15,8 +15,10 @@ const NEGATIONS = new Set([
  * typographic apostrophes to ASCII, control characters and diacritics removed.
  */
 export function normalizeText(text: string): string {
-  return text
-    .slice(0, MAX_CLASSIFIED_CHARS)
+  const cut = text.slice(0, MAX_CLASSIFIED_CHARS);
+  // Plain printable ASCII (most messages) has nothing to decompose, fold or strip: skip the Unicode passes.
+  if (/^[\x20-\x7e]*$/.test(cut)) return cut.toLowerCase().replace(/`/g, "'");
+  return cut
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .normalize('NFKC')

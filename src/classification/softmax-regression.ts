@@ -1,7 +1,10 @@
-import { dotRow, softmaxInPlace, type SparseVector } from './sparse-vector.js';
+import { softmaxInPlace, type SparseVector } from './sparse-vector.js';
 import { seededRandom, shuffleInPlace } from './seeded-random.js';
 
-/** Multinomial logistic regression weights: `classes × features` row-major plus one bias per class. */
+/**
+ * Multinomial logistic regression weights, feature-major (`features × classes`: the weights of feature j for every
+ * class are contiguous, so a sparse input touches one short run per feature), plus one bias per class.
+ */
 export interface SoftmaxWeights {
   classes: number;
   features: number;
@@ -48,17 +51,18 @@ export function trainSoftmaxRegression(
       const rate = options.learningRate / (1 + options.l2 * options.learningRate * step++);
       const x = vectors[n]!;
       const label = labels[n]!;
-      for (let k = 0; k < classes; k++) scores[k] = scale * dotRow(x, model.weights, k, features) + model.bias[k]!;
+      classScores(model.weights, x, classes, scale, model.bias, scores);
       softmaxInPlace(scores);
       scale *= 1 - rate * options.l2;
       const weight = sampleWeight[label]!;
       for (let k = 0; k < classes; k++) {
         const gradient = (scores[k]! - (k === label ? 1 : 0)) * weight;
         // Classes the model already rules out contribute almost nothing; skipping them makes epochs cheap.
-        if (gradient < 1e-4 && gradient > -1e-4) continue;
-        model.bias[k] = model.bias[k]! - rate * gradient;
-        addScaledRow(model.weights, k * features, x, (-rate * gradient) / scale);
+        const skip = gradient < 1e-4 && gradient > -1e-4;
+        scores[k] = skip ? 0 : (-rate * gradient) / scale;
+        if (!skip) model.bias[k] = model.bias[k]! - rate * gradient;
       }
+      addScaledOuter(model.weights, x, classes, scores);
       if (scale < 1e-6) scale = rescale(model.weights, scale);
     }
   }
@@ -76,17 +80,27 @@ function classWeights(labels: number[], classes: number, balanced: boolean): Flo
   return weights;
 }
 
-function addScaledRow(weights: Float64Array, base: number, x: SparseVector, factor: number): void {
-  for (let i = 0; i < x.indices.length; i++) weights[base + x.indices[i]!] = weights[base + x.indices[i]!]! + factor * x.values[i]!;
+/** `out[k] = scale × Σ_i x_i W[x_i, k] + bias[k]` for feature-major W. */
+function classScores(weights: Float64Array, x: SparseVector, classes: number, scale: number, bias: Float64Array, out: Float64Array): void {
+  out.fill(0);
+  for (let i = 0; i < x.indices.length; i++) {
+    const base = x.indices[i]! * classes;
+    const value = x.values[i]!;
+    for (let k = 0; k < classes; k++) out[k] = out[k]! + value * weights[base + k]!;
+  }
+  for (let k = 0; k < classes; k++) out[k] = scale * out[k]! + bias[k]!;
+}
+
+/** `W[x_i, k] += x_i × factors[k]` for every feature of x (factors of 0 are skipped classes). */
+function addScaledOuter(weights: Float64Array, x: SparseVector, classes: number, factors: Float64Array): void {
+  for (let i = 0; i < x.indices.length; i++) {
+    const base = x.indices[i]! * classes;
+    const value = x.values[i]!;
+    for (let k = 0; k < classes; k++) if (factors[k] !== 0) weights[base + k] = weights[base + k]! + value * factors[k]!;
+  }
 }
 
 function rescale(weights: Float64Array, scale: number): number {
   for (let i = 0; i < weights.length; i++) weights[i] = weights[i]! * scale;
   return 1;
-}
-
-/** Raw class scores (logits) `W·x + b` into `out`. */
-export function softmaxLogits(model: SoftmaxWeights, x: SparseVector, out: Float64Array): Float64Array {
-  for (let k = 0; k < model.classes; k++) out[k] = dotRow(x, model.weights, k, model.features) + model.bias[k]!;
-  return out;
 }

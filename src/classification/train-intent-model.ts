@@ -4,19 +4,35 @@ import { trainScorer, type ScorerOptions } from './linear-scorer.js';
 import { outOfFoldLogits } from './out-of-fold-logits.js';
 import { fitTemperature } from './calibrate-temperature.js';
 import { softmaxInPlace } from './sparse-vector.js';
+import { fitAbstainThreshold } from './fit-abstain-threshold.js';
 
 /** The label that marks out-of-scope training examples. */
 export const NONE_LABEL = 'None';
 
+// A fitted threshold outside this range comes from too few held-out items to trust.
+const ABSTAIN_BOUNDS = { floor: 0.2, ceiling: 0.7 };
+
 /** Options of {@link trainIntentModel}; every field has a default. */
 export interface TrainIntentModelOptions extends ScorerOptions {
-  /** Below this calibrated probability the best intent is not trusted and the prediction is null. Default 0. */
-  minConfidence?: number;
-  /** Cross-validation folds for confidence calibration; 0 or 1 disables it (temperature 1). Default 4. */
+  /**
+   * Below this calibrated probability the best intent is not trusted and the prediction is null. `cross-validated`
+   * fits it on the calibration folds (see {@link fitAbstainThreshold}). Default 0.
+   */
+  minConfidence?: number | 'cross-validated';
+  /** Cross-validation folds for confidence calibration; 0 or 1 disables it (temperature 1). Default 3. */
   calibrationFolds?: number;
   /** Calibrate on at most this many examples, so training stays fast on big sets. Default 500. */
   calibrationMaxExamples?: number;
+  /** Also learn each label's name in words ("DepartureTime" → "departure time") as one example of it. Default false. */
+  labelNameExamples?: boolean;
 }
+
+/**
+ * Settings for a model trained on a user's labelled file alone (`deskbot classify --train`), chosen by repeated
+ * 5-fold cross-validation on the training splits of the Braun et al. corpora, the same for every corpus: label names
+ * as examples, and abstain below a calibrated confidence of 0.5 (a wrong intent costs more than none).
+ */
+export const standaloneModelOptions: TrainIntentModelOptions = { labelNameExamples: true, minConfidence: 0.5 };
 
 /**
  * Train an intent classifier: TF-IDF features (stemmed words, bigrams, character 3–5-grams), multinomial logistic
@@ -26,7 +42,8 @@ export interface TrainIntentModelOptions extends ScorerOptions {
  * @throws DeskbotError `bad_request` when there is no intent label to learn
  */
 export function trainIntentModel(examples: LabeledExample[], options: TrainIntentModelOptions = {}): IntentModel {
-  const usable = examples.filter((e) => typeof e.text === 'string' && typeof e.label === 'string' && e.label !== '');
+  const given = examples.filter((e) => typeof e.text === 'string' && typeof e.label === 'string' && e.label !== '');
+  const usable = options.labelNameExamples ? [...given, ...labelNameExamples(given)] : given;
   const classNames = [...new Set(usable.map((e) => e.label))].sort();
   const labels = classNames.filter((l) => l !== NONE_LABEL);
   if (labels.length === 0) throw new DeskbotError('bad_request', 'trainIntentModel needs examples of at least one intent');
@@ -40,8 +57,10 @@ export function trainIntentModel(examples: LabeledExample[], options: TrainInten
     maxExamples: options.calibrationMaxExamples ?? 500,
   });
   const temperature = fitTemperature(held.logits, held.labels);
-  const minConfidence = options.minConfidence ?? 0;
   const noneIndex = classIndex.get(NONE_LABEL);
+  const minConfidence = options.minConfidence === 'cross-validated'
+    ? fitAbstainThreshold(held.logits, held.labels, temperature, noneIndex, ABSTAIN_BOUNDS)
+    : options.minConfidence ?? 0;
 
   function predict(text: string): Prediction {
     const x = scorer.vectorize(typeof text === 'string' ? text : '');
@@ -58,4 +77,9 @@ export function trainIntentModel(examples: LabeledExample[], options: TrainInten
   }
 
   return { labels, predict };
+}
+
+function labelNameExamples(examples: LabeledExample[]): LabeledExample[] {
+  const labels = [...new Set(examples.map((e) => e.label))].filter((l) => l !== NONE_LABEL);
+  return labels.map((label) => ({ label, text: label.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase() }));
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { IntentDefinition, LabeledExample } from '../classification/types.js';
 import { createUnderstander } from '../classification/understand.js';
-import { trainIntentModel } from '../classification/train-intent-model.js';
+import { standaloneModelOptions, trainIntentModel } from '../classification/train-intent-model.js';
 import { DeskbotError } from '../core/errors.js';
 
 /** One output line of {@link runClassify}. */
@@ -75,7 +75,7 @@ async function trainedClassifier(path: string): Promise<(text: string) => Classi
       // Blank or malformed training lines are skipped: the file is the user's, and one bad line should not stop training.
     }
   }
-  const model = trainIntentModel(examples);
+  const model = trainIntentModel(examples, standaloneModelOptions);
   return (text) => {
     const p = model.predict(text);
     return { text, kind: null, intent: p.label, confidence: round(p.confidence) };

@@ -72,6 +72,10 @@ export const configSchema = z.object({
   ToChannelFromBotLoginUrl: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
+  /** Chat model for the optional language-model help. */
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** Per model call; past it deskbot answers on its own. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
 }).refine((c) => c.CONFIDENCE_CONFIRM <= c.CONFIDENCE_ACT, {
   message: 'CONFIDENCE_CONFIRM must not be above CONFIDENCE_ACT',
   path: ['CONFIDENCE_CONFIRM'],

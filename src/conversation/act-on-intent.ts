@@ -5,6 +5,8 @@ import { openTicketAndReply } from './open-ticket-reply.js';
 import { showTicketStatus } from './show-ticket-status.js';
 import { suggestArticles } from './suggest-articles.js';
 import type { Turn } from './turn.js';
+import type { ArticleCard } from '../core/reply.js';
+import { draftedReply } from '../llm/index.js';
 import { buttons, say } from './wording.js';
 
 /** ITIL impact and urgency implied by each answer to the one impact question. */
@@ -74,8 +76,10 @@ async function knowledgeFirst(turn: Turn, intent: IntentDefinition | null, text:
     // The best article is given in full, so the answer is right there in the chat; the others as cards.
     const [best, ...others] = articles;
     if (!intent) {
-      // No intent behind the search: the words alone may match loosely, so offer the articles without claiming one fixes it.
-      turn.replies.push({ text: say.kbMaybe, articles });
+      // No intent behind the search: the words alone may match loosely, so offer the articles without claiming one fixes it
+      // (or, with a language model configured, an answer drafted from them with the articles it used).
+      const drafted = turn.services.llm ? await draftedReply(turn.services.llm, text, articles, await articleBodies(turn, articles)) : null;
+      turn.replies.push(drafted ?? { text: say.kbMaybe, articles });
       turn.replies.push({ text: say.kbAsk, choices: buttons.kbFeedback() });
       return;
     }
@@ -90,6 +94,11 @@ async function knowledgeFirst(turn: Turn, intent: IntentDefinition | null, text:
   }
   turn.state.pending = { type: 'kb_feedback', intent: intent?.name ?? null, text, articles: [] };
   turn.replies.push({ text: say.kbNone, choices: buttons.yesNo() });
+}
+
+async function articleBodies(turn: Turn, articles: ArticleCard[]): Promise<Map<string, string>> {
+  const bodies = await Promise.all(articles.map(async (a) => [a.slug, await articleBody(turn, a.slug)] as const));
+  return new Map(bodies.flatMap(([slug, body]) => (body ? [[slug, body] as [string, string]] : [])));
 }
 
 /** An article's Markdown without its first heading (the reply names the article already); null if it is gone. */

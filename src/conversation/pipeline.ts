@@ -80,7 +80,9 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
   }
 
   // Redaction markers ("[redacted password]") are ours, not the employee's words: keep them out of classification.
-  const understanding = services.catalog.understander.understand(action ? '' : text.replace(redactionMarker, ' '));
+  const classified = action ? '' : text.replace(redactionMarker, ' ');
+  const embedded = services.catalog.understander.understand(classified);
+  const understanding = services.llm && !action ? await services.llm.refine(classified, embedded, services.catalog.intents) : embedded;
   const turn: Turn = {
     db, services, channel: message.channel, employee, conversationId: conversation.id, text, state, eventKey, now, replies: [],
     summary: action ? { ...emptySummary } : { kind: understanding.kind, intent: understanding.intent, confidence: understanding.confidence },

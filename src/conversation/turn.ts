@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import type { LlmAssistant } from '../llm/index.js';
 import type { ChannelName } from '../core/message.js';
 import type { Reply, TurnSummary } from '../core/reply.js';
 import type { IntentCatalog } from '../intents/intent-catalog.js';
@@ -43,6 +44,8 @@ export interface TurnServices {
    * Called inside the turn's transaction, after the message was deduplicated and redacted.
    */
   bridge?: (db: Db, input: { conversationId: string; employeeId: string; text: string }) => Promise<Reply[] | null>;
+  /** Optional language model: second opinion on unsure messages (OPENAI_API_KEY / OPENAI_BASE_URL). */
+  llm?: LlmAssistant;
 }
 
 /** One turn being worked on: the handlers read the message and append replies, update state and the summary. */

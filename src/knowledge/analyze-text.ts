@@ -33,19 +33,24 @@ export function isStopWord(token: string): boolean {
  * Index terms of a text: Porter stems of the non-stop-word tokens, plus the stem of each adjacent pair written as one
  * word, so "shut down" meets "shutdown" and "wi fi" meets "wifi".
  * @param stem Porter stemmer by default; pass a memoised one for bulk work
+ * @param bigrams also yield each adjacent pair of stems as one term "a b" (rewards the query's words side by side)
  * @returns terms in text order; may repeat
  */
-export function analyzeTerms(text: string, stem: (token: string) => string = stemmer): string[] {
+export function analyzeTerms(text: string, stem: (token: string) => string = stemmer, bigrams = false): string[] {
   const out: string[] = [];
   let previous: string | null = null;
+  let previousStem = '';
   for (const token of splitWords(text)) {
     if (isStopWord(token)) {
       previous = null;
       continue;
     }
-    out.push(stem(token));
+    const stemmed = stem(token);
+    out.push(stemmed);
     if (previous !== null) out.push(stem(previous + token));
+    if (previous !== null && bigrams) out.push(`${previousStem} ${stemmed}`);
     previous = token;
+    previousStem = stemmed;
   }
   return out;
 }

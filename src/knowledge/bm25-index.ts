@@ -19,8 +19,11 @@ export interface Bm25Index {
    * Sum of idf × field-weighted saturated tf over the distinct `terms`; unknown terms add nothing.
    * @param maxDocShare skip terms found in more than this share of documents and in over 1,000 of them (low idf,
    *   long postings: a cost cap that small indexes never hit); default 1
+   * @param termWeights multiplies each listed term's contribution (query expansion); unlisted terms weigh 1
    */
-  search(terms: string[], maxDocShare?: number): Bm25Result;
+  search(terms: string[], maxDocShare?: number, termWeights?: ReadonlyMap<string, number>): Bm25Result;
+  /** How many documents hold `term` in any field. */
+  documentFrequency(term: string): number;
 }
 
 /** Postings shorter than this are never skipped: cheap to scan, and in small indexes every gram is "common". */
@@ -54,7 +57,11 @@ export function buildBm25Index(docs: string[][][], fieldBoosts: number[], params
     const id = vocabulary.get(term);
     return id === undefined ? undefined : postings[id];
   };
-  return { size: docs.length, search: (terms, maxDocShare = 1) => searchPostings(lookup, docs.length, terms, maxDocShare) };
+  return {
+    size: docs.length,
+    search: (terms, maxDocShare = 1, termWeights) => searchPostings(lookup, docs.length, terms, maxDocShare, termWeights),
+    documentFrequency: (term) => lookup(term)?.docs.length ?? 0,
+  };
 }
 
 /** Per distinct term of one document: Σ over fields of boost × tf (k1 + 1) / (tf + k1 (1 − b + b · len / avgLen)). */
@@ -116,6 +123,7 @@ function searchPostings(
   size: number,
   terms: string[],
   maxDocShare: number,
+  termWeights?: ReadonlyMap<string, number>,
 ): Bm25Result {
   const scores = new Float64Array(size);
   const matched = new Uint16Array(size);
@@ -125,7 +133,7 @@ function searchPostings(
     if (!list) continue;
     const n = list.docs.length;
     if (n > maxDocShare * size && n > MIN_SKIPPED_POSTINGS) continue;
-    const idf = Math.log(1 + (size - n + 0.5) / (n + 0.5));
+    const idf = Math.log(1 + (size - n + 0.5) / (n + 0.5)) * (termWeights?.get(term) ?? 1);
     for (let i = 0; i < n; i++) {
       const doc = list.docs[i]!;
       if (matched[doc] === 0) touched.push(doc);

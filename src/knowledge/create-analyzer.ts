@@ -10,8 +10,8 @@ export interface Analyzer {
 /** Longest stem memo; past it the memo is cleared, which bounds memory on adversarial input. */
 const MAX_MEMO = 200_000;
 
-/** An {@link Analyzer} using {@link analyzeTerms} and {@link characterGrams} of `gramSize` characters. */
-export function createAnalyzer(gramSize: number): Analyzer {
+/** An {@link Analyzer} using {@link analyzeTerms} (with word bigrams when asked) and {@link characterGrams} of `gramSize` characters. */
+export function createAnalyzer(gramSize: number, bigrams = false): Analyzer {
   const memo = new Map<string, string>();
   const stem = (token: string): string => {
     let stemmed = memo.get(token);
@@ -22,5 +22,5 @@ export function createAnalyzer(gramSize: number): Analyzer {
     }
     return stemmed;
   };
-  return { terms: (text) => analyzeTerms(text, stem), grams: (text) => characterGrams(text, gramSize) };
+  return { terms: (text) => analyzeTerms(text, stem, bigrams), grams: (text) => characterGrams(text, gramSize) };
 }

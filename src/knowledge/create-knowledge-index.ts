@@ -1,22 +1,13 @@
-import { buildBm25Index, type Bm25Index, type Bm25Result } from './bm25-index.js';
+import { buildBm25Index, type Bm25Index } from './bm25-index.js';
 import { createAnalyzer, type Analyzer } from './create-analyzer.js';
 import { makeSnippet } from './make-snippet.js';
 import { markdownToText } from './markdown-to-text.js';
 import { topK } from './top-k.js';
+import { fuseWordsAndGrams, addFeedbackScores, type Fused } from './fuse-scores.js';
+import { feedbackTerms, type FeedbackSettings } from './pseudo-relevance-feedback.js';
+import { defaultRetrievalSettings, type RetrievalSettings } from './retrieval-settings.js';
 import type { ArticleDoc, KnowledgeIndex, SearchHit, SearchOptions } from './types.js';
 
-/** Textbook BM25 parameters; b 0.75 normalises long answers against short ones. */
-const BM25 = { k1: 1.2, b: 0.75 };
-/** Field order of the index and their boosts: a title match says more than a tag match, which says more than the body. */
-const FIELD_BOOSTS = [2, 1.5, 1];
-const GRAM_SIZE = 4;
-/** Weight of the character-gram score after scaling it to the range of the word score. */
-const GRAM_WEIGHT = 1;
-/** An article matching on grams only must share at least this part of the query's grams (keeps junk out). */
-const GRAM_ONLY_MIN_SHARE = 0.5;
-/** Grams in more than this share of a large index's articles carry little evidence and cost most of a search: skipped. */
-const GRAM_MAX_DOC_SHARE = 0.2;
-const INTENT_BOOST = 1.5;
 /** Score of an intent-linked article that matched nothing in the query. */
 const INTENT_ONLY_SCORE = 0.01;
 /** Queries are cut to this many characters and distinct terms, which bounds search time. */
@@ -29,20 +20,25 @@ interface Indexes {
   plainBodies: string[];
   words: Bm25Index;
   grams: Bm25Index;
+  /** Word-term counts of each article (all fields), for pseudo-relevance feedback. */
+  docTerms: Array<{ counts: Map<string, number>; length: number }>;
 }
 
 /**
- * Build an in-memory knowledge index: a BM25 word index (Porter stems, stop words out, adjacent words also joined, fields
- * title > tags > body) fused with a BM25 index of character 4-grams scaled to the word scores; `intents` in a search
- * multiply linked articles' scores by 1.5. Articles with a repeated `id` keep the last one.
+ * Build an in-memory knowledge index: a BM25F word index (Porter stems, stop words out, adjacent words also joined, fields
+ * title > tags > body) fused with a BM25 index of character grams scaled to the word scores, then re-ranked with
+ * pseudo-relevance feedback (RM3-style expansion from the top articles); `intents` in a search multiply linked
+ * articles' scores. Articles with a repeated `id` keep the last one.
+ * @param settings retrieval parameters; defaults were tuned on the train queries of a StackExchange retrieval set
  */
-export function createKnowledgeIndex(docs: ArticleDoc[]): KnowledgeIndex {
-  const analyzer = createAnalyzer(GRAM_SIZE);
-  let indexes = buildIndexes(docs, analyzer);
+export function createKnowledgeIndex(docs: ArticleDoc[], settings: Partial<RetrievalSettings> = {}): KnowledgeIndex {
+  const tuned: RetrievalSettings = { ...defaultRetrievalSettings, ...settings };
+  const analyzer = createAnalyzer(tuned.gramSize, tuned.bigrams);
+  let indexes = buildIndexes(docs, analyzer, tuned);
   return {
-    search: (query, options) => searchIndexes(indexes, analyzer, query, options),
+    search: (query, options) => searchIndexes(indexes, analyzer, tuned, query, options),
     replaceAll(next) {
-      indexes = buildIndexes(next, analyzer);
+      indexes = buildIndexes(next, analyzer, tuned);
     },
     get size() {
       return indexes.docs.length;
@@ -50,64 +46,60 @@ export function createKnowledgeIndex(docs: ArticleDoc[]): KnowledgeIndex {
   };
 }
 
-function buildIndexes(input: ArticleDoc[], analyzer: Analyzer): Indexes {
+function buildIndexes(input: ArticleDoc[], analyzer: Analyzer, settings: RetrievalSettings): Indexes {
   const docs = [...new Map(input.map((doc) => [doc.id, doc])).values()];
   const plainBodies = docs.map((doc) => markdownToText(doc.body));
-  const fieldsOf = (analyze: (text: string) => string[]) =>
-    docs.map((doc, i) => [analyze(doc.title), analyze(doc.tags.join(' ')), analyze(plainBodies[i]!)]);
+  const wordFields = docs.map((doc, i) => [analyzer.terms(doc.title), analyzer.terms(doc.tags.join(' ')), analyzer.terms(plainBodies[i]!)]);
+  const gramFields = docs.map((doc, i) => [analyzer.grams(doc.title), analyzer.grams(doc.tags.join(' ')), analyzer.grams(plainBodies[i]!)]);
+  const bm25 = { k1: settings.k1, b: settings.b };
   return {
     docs,
     plainBodies,
-    words: buildBm25Index(fieldsOf(analyzer.terms), FIELD_BOOSTS, BM25),
-    grams: buildBm25Index(fieldsOf(analyzer.grams), FIELD_BOOSTS, BM25),
+    words: buildBm25Index(wordFields, settings.fieldBoosts, bm25),
+    grams: buildBm25Index(gramFields, settings.fieldBoosts, bm25),
+    docTerms: settings.feedback.documents > 0 ? wordFields.map((fields) => countTerms(fields.flat())) : [],
   };
 }
 
-function searchIndexes(indexes: Indexes, analyzer: Analyzer, rawQuery: unknown, options: SearchOptions = {}): SearchHit[] {
+function countTerms(terms: string[]): { counts: Map<string, number>; length: number } {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return { counts, length: terms.length };
+}
+
+function searchIndexes(indexes: Indexes, analyzer: Analyzer, settings: RetrievalSettings, rawQuery: unknown, options: SearchOptions = {}): SearchHit[] {
   const k = Math.min(MAX_K, Math.max(0, Math.floor(Number(options.k ?? 3)) || 0));
   if (k === 0 || typeof rawQuery !== 'string' || indexes.docs.length === 0) return [];
   const query = rawQuery.slice(0, MAX_QUERY_CHARS);
   const terms = [...new Set(analyzer.terms(query))].slice(0, MAX_QUERY_TERMS);
   const grams = [...new Set(analyzer.grams(query))].slice(0, MAX_QUERY_TERMS * 4);
-  const { scores, candidates } = fuse(indexes.words.search(terms), indexes.grams.search(grams, GRAM_MAX_DOC_SHARE), grams.length);
-  boostIntents(indexes.docs, scores, candidates, options.intents);
+  const words = indexes.words.search(terms);
+  const fused = fuseWordsAndGrams(words, indexes.grams.search(grams, settings.gramMaxDocShare), grams.length, settings.gramWeight, settings.gramOnlyMinShare);
+  if (settings.feedback.documents > 0 && fused.candidates.size > 0) feedBack(indexes, settings.feedback, settings, fused, new Set(terms));
+  boostIntents(indexes.docs, fused, options.intents, settings.intentBoost);
   const termSet = new Set(terms);
-  return topK(candidates, (doc) => scores[doc]!, k).map((doc) => ({
+  return topK(fused.candidates, (doc) => fused.scores[doc]!, k).map((doc) => ({
     id: indexes.docs[doc]!.id,
     slug: indexes.docs[doc]!.slug,
     title: indexes.docs[doc]!.title,
     snippet: makeSnippet(indexes.plainBodies[doc]!, termSet, analyzer.terms),
-    score: scores[doc]!,
+    score: fused.scores[doc]!,
   }));
 }
 
-/** Word score plus gram score rescaled so the best gram match weighs as much as the best word match. */
-function fuse(words: Bm25Result, grams: Bm25Result, queryGrams: number): { scores: Float64Array; candidates: Set<number> } {
-  const maxWord = maxOf(words);
-  const maxGram = maxOf(grams);
-  const scale = maxWord > 0 && maxGram > 0 ? maxWord / maxGram : 1;
-  const scores = words.scores;
-  const candidates = new Set(words.touched);
-  for (const doc of grams.touched) {
-    if (!words.matched[doc] && grams.matched[doc]! < GRAM_ONLY_MIN_SHARE * queryGrams) continue;
-    scores[doc]! += GRAM_WEIGHT * grams.scores[doc]! * scale;
-    candidates.add(doc);
-  }
-  return { scores, candidates };
+function feedBack(indexes: Indexes, feedback: FeedbackSettings, settings: RetrievalSettings, fused: Fused, queryTerms: Set<string>): void {
+  const ranked = topK(fused.candidates, (doc) => fused.scores[doc]!, feedback.documents).map((doc) => ({ doc, score: fused.scores[doc]! }));
+  const expansion = feedbackTerms(indexes.docTerms, ranked, queryTerms, indexes.words.documentFrequency, feedback);
+  if (expansion.size === 0) return;
+  addFeedbackScores(fused, indexes.words.search([...expansion.keys()], 1, expansion), settings.feedbackWeight, settings.feedbackWidens);
 }
 
-function maxOf(result: Bm25Result): number {
-  let max = 0;
-  for (const doc of result.touched) max = Math.max(max, result.scores[doc]!);
-  return max;
-}
-
-function boostIntents(docs: ArticleDoc[], scores: Float64Array, candidates: Set<number>, intents: unknown): void {
+function boostIntents(docs: ArticleDoc[], fused: Fused, intents: unknown, boost: number): void {
   if (!Array.isArray(intents) || intents.length === 0) return;
   const wanted = new Set(intents);
   docs.forEach((doc, i) => {
     if (!doc.intents.some((intent) => wanted.has(intent))) return;
-    scores[i] = candidates.has(i) ? scores[i]! * INTENT_BOOST : INTENT_ONLY_SCORE;
-    candidates.add(i);
+    fused.scores[i] = fused.candidates.has(i) ? fused.scores[i]! * boost : INTENT_ONLY_SCORE;
+    fused.candidates.add(i);
   });
 }

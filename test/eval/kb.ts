@@ -10,6 +10,8 @@ import type { ArticleDoc } from '../../src/knowledge/types.js';
 interface EvalQuery {
   query: string;
   relevantIds: string[];
+  /** `train` queries were used to choose the retrieval settings; `test` ones never were. */
+  split: string;
 }
 
 /** Ranking figures: mean reciprocal rank of the first relevant document in the top 10, and the share found there. */
@@ -19,13 +21,11 @@ export interface RankingFigures {
 }
 
 /**
- * Evaluate {@link createKnowledgeIndex} on `dir`/docs.jsonl (`{doc_id,text}` or `{doc_id,question,answer}` lines) and
+ * Evaluate {@link createKnowledgeIndex} (settings tuned on the `train` queries only; figures for train, test and all) on `dir`/docs.jsonl (`{doc_id,text}` or `{doc_id,question,answer}` lines) and
  * `dir`/queries.jsonl (`{query_id,query,relevant_ids}`). Figures rounded to 3 decimals; msPerQuery is wall time per search.
  * `bm25Baseline` is plain BM25 (k1 1.2, b 0.75, lower-cased words, no stemming or stop words) on the same data.
  */
-export async function evaluateKnowledgeRetrieval(
-  dir: string,
-): Promise<RankingFigures & { queries: number; msPerQuery: number; bm25Baseline: RankingFigures }> {
+export async function evaluateKnowledgeRetrieval(dir: string): Promise<object> {
   const docs = await readLines(path.join(dir, 'docs.jsonl'), parseDocLine);
   const queries = await readLines(path.join(dir, 'queries.jsonl'), parseQueryLine);
   const index = createKnowledgeIndex(docs);
@@ -33,12 +33,31 @@ export async function evaluateKnowledgeRetrieval(
   const rankings = queries.map((q) => index.search(q.query, { k: 10 }).map((hit) => hit.id));
   const msPerQuery = (performance.now() - started) / Math.max(1, queries.length);
   const baseline = plainBm25(docs);
+  const withFeedback = createKnowledgeIndex(docs, { feedback: { documents: 3, terms: 10, maxDocShare: 0.5 }, feedbackWeight: 0.15 });
   return {
-    ...score(queries, rankings),
+    ...bySplit(queries, rankings),
     queries: queries.length,
     msPerQuery: round(msPerQuery),
-    bm25Baseline: score(queries, queries.map((q) => baseline(q.query))),
+    bm25Baseline: bySplit(queries, queries.map((q) => baseline(q.query))),
+    previousSettings: bySplit(queries, rankAll(createKnowledgeIndex(docs, PREVIOUS_SETTINGS), queries)),
+    withPseudoRelevanceFeedback: bySplit(queries, rankAll(withFeedback, queries)),
   };
+}
+
+/** The settings before tuning (BM25 k1 1.2, b 0.75, gram weight 1), for comparison. */
+const PREVIOUS_SETTINGS = { k1: 1.2, b: 0.75, gramWeight: 1 };
+
+function rankAll(index: { search(q: string, o: { k: number }): Array<{ id: string }> }, queries: EvalQuery[]): string[][] {
+  return queries.map((q) => index.search(q.query, { k: 10 }).map((hit) => hit.id));
+}
+
+/** Figures on all queries, and on the train (tuning) and test (never tuned on) queries apart. */
+function bySplit(queries: EvalQuery[], rankings: string[][]): RankingFigures & { train: RankingFigures; test: RankingFigures } {
+  const part = (split: string) => {
+    const at = queries.flatMap((q, i) => (q.split === split ? [i] : []));
+    return score(at.map((i) => queries[i]!), at.map((i) => rankings[i]!));
+  };
+  return { ...score(queries, rankings), train: part('train'), test: part('test') };
 }
 
 async function readLines<T>(file: string, parse: (line: string) => T): Promise<T[]> {
@@ -50,9 +69,9 @@ async function readLines<T>(file: string, parse: (line: string) => T): Promise<T
 }
 
 function parseQueryLine(line: string): EvalQuery {
-  const value = JSON.parse(line) as { query?: unknown; relevant_ids?: unknown };
+  const value = JSON.parse(line) as { query?: unknown; relevant_ids?: unknown; split?: unknown };
   if (typeof value.query !== 'string' || !Array.isArray(value.relevant_ids)) throw new Error(`bad query line: ${line}`);
-  return { query: value.query, relevantIds: value.relevant_ids.map(String) };
+  return { query: value.query, relevantIds: value.relevant_ids.map(String), split: String(value.split ?? 'test') };
 }
 
 function score(queries: EvalQuery[], rankings: string[][]): RankingFigures {
