@@ -25,6 +25,7 @@ export async function startTestDeskbot(env: Record<string, string> = {}): Promis
     LOG_LEVEL: process.env.DEBUG_DESKBOT ? 'debug' : 'silent', ESCALATION_QUEUE: `test-identity-${randomBytes(4).toString('hex')}`,
     DIRECTLINE_TOKEN_KEY: randomBytes(32).toString('hex'), ...env,
   });
+  // DEBUG_DESKBOT=1 shows deskbot's own log while a test is being investigated.
   const deskbot = await startDeskbot(config, pino({ level: process.env.DEBUG_DESKBOT ? 'debug' : 'silent' }));
   let slackEvents = 0;
   return {
