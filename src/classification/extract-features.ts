@@ -56,12 +56,15 @@ const BOUNDARY_END = 0x3e; // '>'
 function addCharNgrams(target: Map<string | number, number>, token: string, lengths: number[]): void {
   if (token.length < 3) return;
   const padded = token.length + 2;
-  const codeAt = (i: number) => (i === 0 ? BOUNDARY_START : i === padded - 1 ? BOUNDARY_END : token.charCodeAt(i - 1));
   for (const n of lengths) {
     for (let i = 0; i + n <= padded; i++) {
       let hash = Math.imul(0x811c9dc5 ^ n, 16777619);
-      for (let j = i; j < i + n; j++) hash = Math.imul(hash ^ codeAt(j), 16777619);
-      add(target, hash & 0x3fffffff);
+      for (let j = i; j < i + n; j++) {
+        const code = j === 0 ? BOUNDARY_START : j === padded - 1 ? BOUNDARY_END : token.charCodeAt(j - 1);
+        hash = Math.imul(hash ^ code, 16777619);
+      }
+      const key = hash & 0x3fffffff;
+      target.set(key, (target.get(key) ?? 0) + 1);
     }
   }
 }

@@ -62,26 +62,30 @@ interface Vocabulary {
 }
 
 function toVector(counts: FeatureCounts, vocabulary: Vocabulary): SparseVector {
-  const indices: number[] = [];
-  const values: number[] = [];
+  let capacity = 0;
+  for (const group of GROUPS) capacity += counts[group].size;
+  const indices = new Int32Array(capacity);
+  const values = new Float64Array(capacity);
+  let length = 0;
   let totalWeight = 0;
   for (const group of GROUPS) {
     if (counts[group].size === 0) continue;
-    const start = indices.length;
+    const start = length;
     let norm = 0;
     const known = vocabulary.index[group];
     for (const [key, tf] of counts[group]) {
       const i = known.get(key);
-      const value = (1 + Math.log(tf)) * (i === undefined ? vocabulary.unknownIdf : vocabulary.idf[i]!);
+      const value = (tf === 1 ? 1 : 1 + Math.log(tf)) * (i === undefined ? vocabulary.unknownIdf : vocabulary.idf[i]!);
       norm += value * value;
       if (i === undefined) continue;
-      indices.push(i);
-      values.push(value);
+      indices[length] = i;
+      values[length++] = value;
     }
     const scale = vocabulary.weights[group] / Math.sqrt(norm);
-    for (let j = start; j < values.length; j++) values[j] = values[j]! * scale;
+    for (let j = start; j < length; j++) values[j] = values[j]! * scale;
     totalWeight += vocabulary.weights[group] ** 2;
   }
   const inv = totalWeight > 0 ? 1 / Math.sqrt(totalWeight) : 0;
-  return { indices: Int32Array.from(indices), values: Float64Array.from(values, (v) => v * inv) };
+  for (let j = 0; j < length; j++) values[j] = values[j]! * inv;
+  return { indices: indices.subarray(0, length), values: values.subarray(0, length) };
 }

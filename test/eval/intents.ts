@@ -19,7 +19,7 @@ interface CorpusFigures {
 /**
  * Held-out intent evaluation on the Braun et al. corpora in `dir` (`*.jsonl`, fields text/label/split): each engine
  * is trained on split=train and scored on split=test (micro-F1 without None, None precision/recall, ms per message
- * over one pass of unseen test texts after a warm-up on the train texts).
+ * of the fastest of several passes over the test texts, each made new with an appended made-up word).
  * Also the incident-vs-service-request macro-F1 of the seed catalogue on both kind dev sets.
  * @returns `{ corpora: { [name]: CorpusFigures }, kindCheck, kindTitles }`
  */
@@ -42,9 +42,11 @@ export async function evaluateIntents(dir: string): Promise<object> {
   };
 }
 
-// Each engine first warms up (JIT) on the train texts, then predicts each test text exactly once, timed: repeating a
-// text would flatter an engine that caches results (NLP.js does).
-const WARM_UP_PASSES = 3;
+// Each engine warms up (JIT) on the train texts and predicts the test texts once for the score. Then both are timed in
+// alternating passes over the test texts, each pass with its own made-up word appended so no engine can answer from a
+// cache of seen texts (NLP.js keeps one); each engine keeps its fastest pass, the figure least disturbed by other
+// processes on a shared machine.
+const TIMED_PASSES = 9;
 
 type Predict = (text: string) => Promise<string>;
 
@@ -53,15 +55,20 @@ async function scoreBoth(train: CorpusItem[], test: CorpusItem[]): Promise<{ des
   const engine = await trainNlpJs(train);
   const engines: Predict[] = [async (text) => model.predict(text).label ?? 'None', (text) => engine.predict(text)];
   const predicted: string[][] = [];
-  const msPerMessage: number[] = [];
   for (const predict of engines) {
-    for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const item of train) await predict(item.text);
+    for (const item of train) await predict(item.text);
     const out: string[] = [];
-    const started = performance.now();
     for (const item of test) out.push(await predict(item.text));
-    msPerMessage.push((performance.now() - started) / test.length);
     predicted.push(out);
   }
+  const fastest = [Infinity, Infinity];
+  for (let pass = 0; pass < TIMED_PASSES; pass++) {
+    for (const [n, predict] of engines.entries()) {
+      const started = performance.now();
+      for (const item of test) await predict(`${item.text} qz${pass}x`);
+      fastest[n] = Math.min(fastest[n]!, (performance.now() - started) / test.length);
+    }
+  }
   const gold = test.map((i) => i.label);
-  return { deskbot: scoreCorpus(gold, predicted[0]!, msPerMessage[0]!), nlpjs: scoreCorpus(gold, predicted[1]!, msPerMessage[1]!) };
+  return { deskbot: scoreCorpus(gold, predicted[0]!, fastest[0]!), nlpjs: scoreCorpus(gold, predicted[1]!, fastest[1]!) };
 }
