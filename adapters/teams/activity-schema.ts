@@ -18,7 +18,10 @@ export const inboundActivitySchema = z.object({
   text: z.string().max(100_000).optional(),
   replyToId: z.string().max(512).optional(),
   name: z.string().max(200).optional(),
-}).loose();
+}).loose().refine((a) => a.id || (a.type !== 'message' && a.type !== 'invoke'), {
+  // The id is what makes a redelivery recognisable: without it every later message would look like the first.
+  message: 'A message or invoke activity needs an id.', path: ['id'],
+});
 
 /** An inbound activity after validation. */
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;

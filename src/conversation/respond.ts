@@ -22,11 +22,12 @@ const thanksPattern = /^(thanks?|thank you|thx|ty|cheers|great,? thanks?)\b/i;
  * otherwise act in tiers — confident → act; unsure → confirm or offer the top choices; lost → rephrase, then offer help.
  */
 export async function respond(turn: Turn, understanding: Understanding, action: ChoiceAction | null): Promise<void> {
+  // An empty message (an image, a sticker) answers nothing: say so and keep any question deskbot asked open.
+  if (!turn.text && !action) { turn.replies.push({ text: say.empty }); return; }
   const pending = turn.state.pending;
   if (pending && (await answerPending(turn, pending, action, understanding))) return;
   turn.state.pending = undefined;
   if (action) return respondToStaleAction(turn, action);
-  if (!turn.text) { turn.replies.push({ text: say.empty }); return; }
   const { catalog, thresholds } = turn.services;
   if (showsFrustration(turn.text)) {
     return openTicketAndReply(turn, { kind: understanding.kind === 'incident' ? 'incident' : 'service_request', intent: understanding.intent ? catalog.get(understanding.intent) ?? null : null, text: turn.text, impact: understanding.impact ?? 3, urgency: understanding.urgency ?? 2, escalation: 'frustration' });

@@ -35,6 +35,16 @@ describe('incidents', () => {
     expect(events.map((e) => e.type)).toContain('created');
   });
 
+  test('an empty message (an image alone) while the impact question waits opens nothing and keeps the question', async () => {
+    const emp = h.employee();
+    await emp.say('my mouse is broken');
+    const empty = await emp.say('');
+    expect(empty.summary.ticket).toBeUndefined();
+    expect(replyText(empty)).toContain("didn't catch any text");
+    const opened = await emp.press('impact:workaround');
+    expect(opened.summary.ticket).toMatch(/^INC/);
+  });
+
   test('a typed answer to the impact question works too', async () => {
     const emp = h.employee();
     const asked = await emp.say('printer jams every time');

@@ -58,6 +58,12 @@ test('a request without an Authorization header is refused with 401', async () =
   expect(res.status).toBe(401);
 });
 
+test('a message activity without an id is refused with 400 (its redelivery could not be recognised)', async () => {
+  const { id: _id, ...noId } = activity() as Record<string, unknown>;
+  const res = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(noId) });
+  expect(res.status).toBe(400);
+});
+
 test('a body that is not an activity is refused with 400', async () => {
   const res = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hello: 'world' }) });
   expect(res.status).toBe(400);
