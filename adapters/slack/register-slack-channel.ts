@@ -41,7 +41,10 @@ export async function registerSlackChannel(app: FastifyInstance, deps: SlackChan
   try {
     await bolt.init();
   } catch (err) {
-    throw new DeskbotError('config_invalid', `Slack refused SLACK_BOT_TOKEN (auth.test): ${(err as Error).message}`, { cause: err });
+    // @slack/web-api tells a refusal (platform error) from a request that never got an answer (network, SLACK_API_URL).
+    const unreachable = (err as { code?: string }).code === 'slack_webapi_request_error';
+    const what = unreachable ? 'Could not reach the Slack Web API (check network access and SLACK_API_URL)' : 'Slack refused SLACK_BOT_TOKEN';
+    throw new DeskbotError('config_invalid', `${what} (auth.test): ${(err as Error).message}`, { cause: err });
   }
   bolt.error(async (err) => { deps.logger.error({ err }, 'Slack listener failed'); });
   await receiver?.mount(app);

@@ -24,7 +24,11 @@ export function detectIntentFileFormat(content: string): IntentFileFormat {
 export function parseIntentFile(content: string, format: IntentFileFormat | 'auto' = 'auto'): ImportedCatalogue & { format: IntentFileFormat } {
   const chosen = format === 'auto' ? detectIntentFileFormat(content) : format;
   const catalogue = chosen === 'rasa' ? parseRasaNlu(content) : chosen === 'csv' ? parseIntentCsv(content) : parseJson(content, chosen);
-  if (!catalogue.intents.length && !catalogue.outOfScopeExamples.length) throw new DeskbotError('bad_request', `The ${chosen} file holds no examples.`);
+  if (!catalogue.intents.length && !catalogue.outOfScopeExamples.length) {
+    // When everything was skipped, the reasons are the useful answer, not "no examples".
+    const why = catalogue.skipped.length ? ` Skipped: ${catalogue.skipped.slice(0, 5).join('; ')}.` : '';
+    throw new DeskbotError('bad_request', `The ${chosen} file holds no usable examples.${why}`);
+  }
   return { ...catalogue, format: chosen };
 }
 
