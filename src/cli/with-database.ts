@@ -16,10 +16,19 @@ export function cliLogger(config: Config) {
 export async function withDatabase<T>(config: Config, fn: (prisma: PrismaClient) => Promise<T>): Promise<T> {
   const logger = cliLogger(config);
   const infrastructure = await startInfrastructure(config, logger, { redis: false });
+  // Say which database, so a token made in the embedded one is not taken to a bot running on DATABASE_URL.
+  process.stderr.write(`deskbot: using ${describeDatabase(config)}\n`);
   try {
     await seedIfEmpty(infrastructure.prisma);
     return await fn(infrastructure.prisma);
   } finally {
     await infrastructure.close();
   }
+}
+
+/** The database a command works on, without credentials: `postgresql://host:port/name`, or the embedded one's folder. */
+export function describeDatabase(config: Config): string {
+  if (!config.DATABASE_URL) return `the embedded database in ${config.DATA_DIR} (set DATABASE_URL to use the bot's PostgreSQL)`;
+  const url = new URL(config.DATABASE_URL);
+  return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
 }
