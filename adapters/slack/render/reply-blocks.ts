@@ -27,7 +27,8 @@ export const actionIds = {
  */
 export function renderReplies(replies: Reply[]): SlackMessage[] {
   const blocks = replies.flatMap((reply, i) => replyBlocks(reply, i));
-  const text = clip(replies.map((r) => r.text).join('\n\n'), limits.fallbackText);
+  // The top-level text (notifications, screen readers) is mrkdwn too: converted and escaped like the blocks.
+  const text = clip(replies.map(asMrkdwn).join('\n\n'), limits.fallbackText);
   const messages: SlackMessage[] = [];
   for (let at = 0; at < blocks.length; at += limits.blocksPerMessage) {
     messages.push({ text, blocks: blocks.slice(at, at + limits.blocksPerMessage) });
@@ -36,7 +37,7 @@ export function renderReplies(replies: Reply[]): SlackMessage[] {
 }
 
 function replyBlocks(reply: Reply, index: number): types.KnownBlock[] {
-  const text = reply.format === 'plain' ? escapeMrkdwn(reply.text) : markdownToMrkdwn(reply.text);
+  const text = asMrkdwn(reply);
   const blocks: types.KnownBlock[] = [...textSections(text)];
   for (const article of reply.articles ?? []) blocks.push(...articleBlocks(article));
   for (const ticket of reply.tickets ?? []) blocks.push(...ticketBlocks(ticket));
@@ -54,4 +55,8 @@ function articleBlocks(article: ArticleCard): types.KnownBlock[] {
     { type: 'section', text: mrkdwn(`:page_facing_up: *${escapeMrkdwn(article.title)}*\n${escapeMrkdwn(article.snippet)}`) },
     { type: 'context', elements: [mrkdwn(`Knowledge article \`${escapeMrkdwn(article.slug)}\``)] },
   ];
+}
+
+function asMrkdwn(reply: Reply): string {
+  return reply.format === 'plain' ? escapeMrkdwn(reply.text) : markdownToMrkdwn(reply.text);
 }
