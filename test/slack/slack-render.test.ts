@@ -107,8 +107,7 @@ test('the LRU cache is bounded and forgets expired entries', () => {
   expect(cache.size).toBe(1);
 });
 
-test('the notification text is mrkdwn like the blocks: bold converted, a typed <!channel> cannot ping', async () => {
-  const { renderReplies } = await import('../../adapters/slack/render/reply-blocks.js');
+test('the notification text is mrkdwn like the blocks: bold converted, a typed <!channel> cannot ping', () => {
   const [message] = renderReplies([{ text: 'Logged **INC0001234**.' }, { text: 'Alice: hi <!channel>', format: 'plain' }]);
   expect(message!.text).toBe('Logged *INC0001234*.\n\nAlice: hi &lt;!channel&gt;');
 });
