@@ -45,13 +45,25 @@ const click = (ts: string, actionId: string) => post(interaction({
 }), 'application/x-www-form-urlencoded');
 const toEmployee = (pattern: RegExp) => api.waitFor((calls) => calls.find((c) => c.method === 'chat.postMessage' && c.body.channel === employee.dm && pattern.test(c.body.text)), 15_000, String(pattern));
 
+/** The Slack AgentPost once its `externalRef` (the post's ts) is stored. */
+async function slackPostWithRef() {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const row = await deskbot.infrastructure.prisma.agentPost.findFirst({ where: { channel: 'slack', externalRef: { not: null } } });
+    if (row) return row;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the Slack post\'s ts to be stored');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 test('a Slack employee asks for a person; a Slack agent claims, replies in the thread and resolves', async () => {
   await say('I want to talk to a human please');
   await toEmployee(/asked a person from the service desk/);
   const escalationPost = await api.waitFor((calls) => calls.find((c) => c.method === 'chat.postMessage' && c.body.channel === agentChannel), 15_000, 'the escalation post');
   expect(JSON.stringify(escalationPost.body.blocks)).toContain('Erin Employee');
   expect(escalationPost.body.thread_ts).toBeUndefined();
-  const posted = await deskbot.infrastructure.prisma.agentPost.findFirstOrThrow({ where: { channel: 'slack' } });
+  // The post's ts is stored just after Slack answers chat.postMessage: wait for it rather than race it.
+  const posted = await slackPostWithRef();
   expect(posted.externalRef).toBe(escalationPost.response?.ts);
 
   await click(posted.externalRef!, 'deskbot:claim');
