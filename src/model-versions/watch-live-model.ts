@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { Logger } from 'pino';
+import { listenForNotifications } from '../db/listen-for-notifications.js';
 import { modelNotifyChannel } from './live-model.js';
 
 /** What {@link watchLiveModel} needs. */
@@ -20,42 +20,20 @@ export interface LiveModelWatchDeps {
  */
 export function watchLiveModel(deps: LiveModelWatchDeps): { stop(): Promise<void> } {
   let stopped = false;
-  let client: pg.Client | null = null;
-  let retry: NodeJS.Timeout | undefined;
   const sync = () => {
     if (!stopped) deps.sync().catch((err) => deps.logger.warn({ err }, 'could not load the live model; keeping the current one'));
   };
   const poll = setInterval(sync, deps.pollMs);
   poll.unref();
-
-  const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: deps.databaseUrl });
-    c.on('notification', sync);
-    c.on('error', (err) => {
-      deps.logger.warn({ err }, 'model LISTEN connection lost; polling until it is back');
-      void c.end().catch(() => undefined);
-      if (!stopped) retry = setTimeout(() => void connect(), 1000);
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${modelNotifyChannel}`);
-      if (stopped) await c.end();
-      else client = c;
-      // A publish between the last poll and LISTEN taking effect would otherwise wait for the next poll.
-      sync();
-    } catch (err) {
-      deps.logger.warn({ err }, 'model LISTEN failed; polling only');
-      await c.end().catch(() => undefined);
-      if (!stopped) retry = setTimeout(() => void connect(), 1000);
-    }
-  };
-  if (deps.databaseUrl) void connect();
+  // A publish between the last poll and LISTEN taking effect would otherwise wait for the next poll: sync on listening.
+  const listener = deps.databaseUrl
+    ? listenForNotifications(deps.databaseUrl, modelNotifyChannel, { onNotify: sync, onListening: sync }, deps.logger, 'model')
+    : null;
   return {
     async stop() {
       stopped = true;
       clearInterval(poll);
-      clearTimeout(retry);
-      await client?.end().catch(() => undefined);
+      await listener?.stop();
     },
   };
 }

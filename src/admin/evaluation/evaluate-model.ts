@@ -2,6 +2,7 @@ import { createUnderstander } from '../../classification/understand.js';
 import type { IntentDefinition, Understanding } from '../../classification/types.js';
 import type { ModelSnapshot } from '../../model-versions/model-snapshot.js';
 import { scorePredictions, type EvaluationReport, type ScoredPrediction } from './score-predictions.js';
+import { seededRandom, shuffleInPlace } from '../../classification/seeded-random.js';
 
 /** The label of out-of-scope texts in evaluations. */
 export const outOfScopeLabel = 'out_of_scope';
@@ -69,30 +70,15 @@ export function understandAll(snapshot: ModelSnapshot, texts: string[]): Underst
 }
 
 function assignFolds(texts: LabelledText[], folds: number, seed: number): number[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const byLabel = new Map<string, number[]>();
   texts.forEach((t, i) => byLabel.set(t.label, [...(byLabel.get(t.label) ?? []), i]));
   const fold = new Array<number>(texts.length).fill(0);
   let next = 0;
   for (const indices of byLabel.values()) {
-    for (let i = indices.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(random() * (i + 1));
-      [indices[i], indices[j]] = [indices[j]!, indices[i]!];
-    }
+    shuffleInPlace(indices, random);
     // Continue dealing where the last label stopped, so small labels do not all land in fold 0.
     for (const index of indices) fold[index] = next++ % folds;
   }
   return fold;
-}
-
-/** A tiny seeded PRNG (mulberry32): reproducible shuffles without a dependency. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
