@@ -41,6 +41,18 @@ export async function identifyEmployee(db: Db, channel: ChannelName, sender: Sen
   return attachIdentity(db, key, employee);
 }
 
+/**
+ * The employee a sender already is, found as {@link identifyEmployee} would find them (channel identity, then a
+ * verified email), without creating or linking anything: for read-only surfaces such as a ticket list.
+ * @returns undefined for a sender deskbot has never seen
+ */
+export async function findEmployee(db: Db, channel: ChannelName, sender: SenderIdentity): Promise<EmployeeRef | undefined> {
+  const known = await employeeByIdentity(db, { channel, tenant: sender.tenant ?? '', externalId: sender.externalId });
+  if (known) return known;
+  const email = verifiedEmail(sender);
+  return email ? employeeByEmail(db, email) : undefined;
+}
+
 /** The sender's email, trimmed and lower-cased, when the channel vouched for it; null otherwise. */
 export function verifiedEmail(sender: SenderIdentity): string | null {
   const email = sender.email?.trim().toLowerCase();
