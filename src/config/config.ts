@@ -30,6 +30,13 @@ export const configSchema = z.object({
   /** Callback registered at the provider; default `<PUBLIC_URL>/auth/callback`. */
   OIDC_REDIRECT_URL: optionalUrl,
   OIDC_SCOPES: z.string().trim().min(1).default('openid profile email'),
+  /**
+   * Sign-out also ends the provider's session (RP-Initiated Logout) when the provider offers it; register
+   * `<PUBLIC_URL>/auth/signed-out` (or OIDC_POST_LOGOUT_REDIRECT_URL) there. `false` → deskbot's session only.
+   */
+  OIDC_LOGOUT_AT_PROVIDER: z.stringbool().default(true),
+  /** Where the provider returns the browser after sign-out; default `<PUBLIC_URL>/auth/signed-out`. */
+  OIDC_POST_LOGOUT_REDIRECT_URL: optionalUrl,
   /** Minutes a Direct Line token lives. */
   DIRECTLINE_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Classifier confidence at or above which deskbot acts without asking. */
@@ -91,10 +98,17 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 /** The chat page's OpenID Connect sign-in settings, or undefined when sign-in is off. */
-export function signInSettings(c: Config): { issuer: string; clientId: string; clientSecret: string; redirectUrl: string; scopes: string } | undefined {
+export function signInSettings(c: Config): {
+  issuer: string; clientId: string; clientSecret: string; redirectUrl: string; scopes: string; postLogoutRedirectUrl?: string;
+} | undefined {
   if (!c.OIDC_ISSUER || !c.OIDC_CLIENT_ID || !c.OIDC_CLIENT_SECRET) return undefined;
   const redirectUrl = c.OIDC_REDIRECT_URL ?? new URL('auth/callback', `${c.PUBLIC_URL!.replace(/\/$/, '')}/`).href;
-  return { issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, redirectUrl, scopes: c.OIDC_SCOPES };
+  // The default sits beside the callback, so it works wherever the callback does.
+  const postLogoutRedirectUrl = c.OIDC_POST_LOGOUT_REDIRECT_URL ?? new URL('signed-out', redirectUrl).href;
+  return {
+    issuer: c.OIDC_ISSUER, clientId: c.OIDC_CLIENT_ID, clientSecret: c.OIDC_CLIENT_SECRET, redirectUrl, scopes: c.OIDC_SCOPES,
+    ...(c.OIDC_LOGOUT_AT_PROVIDER ? { postLogoutRedirectUrl } : {}),
+  };
 }
 
 /**

@@ -103,10 +103,18 @@ test.skipIf(!canRun)('in Chromium: sign in at the provider, land on the chat, an
 
   await page.reload();
   await bubble(page, 'You have 1 open ticket').waitFor();
+  // Signing out ends the provider's session too (RP-Initiated Logout): the provider asks to confirm, then sends the
+  // browser back to deskbot's signed-out page, and the next sign-in asks for the login again.
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((url) => url.origin === provider.issuer);
+  await page.locator('button[name="logout"][value="yes"]').click();
   await page.getByText('You have signed out of deskbot.').waitFor();
+  expect(page.url()).toBe(`${bot.url}/auth/signed-out`);
+  expect(provider.endedSessions).toBe(1);
   const after = await page.evaluate(async () => (await fetch('/api/web/token', { method: 'POST' })).status);
   expect(after).toBe(401);
+  await page.goto(bot.url);
+  await page.locator('input[name="login"]').waitFor();
   expect(problems).toEqual([]);
   await context.close();
 }, 90_000);

@@ -7,10 +7,20 @@ test('sign-in is off without OIDC settings and on with all three plus a public o
   expect(signInSettings(loadConfig({}))).toBeUndefined();
   expect(signInSettings(loadConfig({ ...oidc, PUBLIC_URL: 'https://desk.example.com/' }))).toEqual({
     issuer: oidc.OIDC_ISSUER, clientId: 'deskbot', clientSecret: 's3cret', redirectUrl: 'https://desk.example.com/auth/callback', scopes: 'openid profile email',
+    postLogoutRedirectUrl: 'https://desk.example.com/auth/signed-out',
   });
   expect(signInSettings(loadConfig({ ...oidc, PUBLIC_URL: 'https://example.com/desk', OIDC_REDIRECT_URL: 'https://desk.example.com/auth/callback' }))?.redirectUrl)
     .toBe('https://desk.example.com/auth/callback');
   expect(signInSettings(loadConfig({ ...oidc, PUBLIC_URL: 'https://example.com/desk' }))?.redirectUrl).toBe('https://example.com/desk/auth/callback');
+});
+
+test('sign-out at the provider: on by default beside the callback, movable, and off with OIDC_LOGOUT_AT_PROVIDER=false', () => {
+  const base = { ...oidc, PUBLIC_URL: 'https://example.com/desk' };
+  expect(signInSettings(loadConfig(base))?.postLogoutRedirectUrl).toBe('https://example.com/desk/auth/signed-out');
+  expect(signInSettings(loadConfig({ ...base, OIDC_POST_LOGOUT_REDIRECT_URL: 'https://intranet.example.com/bye' }))?.postLogoutRedirectUrl)
+    .toBe('https://intranet.example.com/bye');
+  expect(signInSettings(loadConfig({ ...base, OIDC_LOGOUT_AT_PROVIDER: 'false' }))?.postLogoutRedirectUrl).toBeUndefined();
+  expect(() => loadConfig({ ...base, OIDC_LOGOUT_AT_PROVIDER: 'maybe' })).toThrow(/OIDC_LOGOUT_AT_PROVIDER/);
 });
 
 test('half-configured sign-in stops the bot with a message naming what is missing', () => {

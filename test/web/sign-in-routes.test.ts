@@ -48,3 +48,14 @@ test('with sign-in on, the raw Direct Line routes hand out no guest conversation
   expect((await fetch(`${server.url}/v3/directline/tokens/generate`, { method: 'POST' })).status).toBe(401);
   expect((await token()).status).toBe(401);
 });
+
+test('sign-out while the provider cannot be reached still ends deskbot\'s session and lands on the signed-out page', async () => {
+  const own = createCookieSealer(server.tokenKey);
+  const session = `deskbot_session=${await own.seal({ sub: 'sub-ada', iss: 'http://127.0.0.1:9/realms/staff', idt: 'x.y.z' }, 60)}`;
+  const res = await fetch(`${server.url}/auth/logout`, {
+    method: 'POST', redirect: 'manual', headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' }, body: '',
+  });
+  expect(res.status).toBe(303);
+  expect(res.headers.get('location')).toBe('/auth/signed-out');
+  expect(res.headers.get('set-cookie')).toMatch(/^deskbot_session=;.*Expires=Thu, 01 Jan 1970/i);
+});

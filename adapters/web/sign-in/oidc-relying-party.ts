@@ -12,6 +12,17 @@ export interface SignInOptions {
   redirectUrl: string;
   /** Scopes asked for; default `openid profile email`. */
   scopes?: string;
+  /**
+   * Where the provider sends the browser after signing out (register it at the provider as a post-logout redirect
+   * URI). Unset → sign-out ends deskbot's session only.
+   */
+  postLogoutRedirectUrl?: string;
+}
+
+/** A verified sign-in: the employee, and the ID token (kept as the `id_token_hint` for signing out at the provider). */
+export interface VerifiedSignIn {
+  user: BoundUser;
+  idToken?: string;
 }
 
 /** What must survive the round trip through the provider (kept in the sealed sign-in cookie). */
@@ -31,7 +42,13 @@ export interface RelyingParty {
    * @param callbackUrl the callback URL as the browser requested it (with `code` and `state`)
    * @throws whatever openid-client throws for a failed check or a provider error
    */
-  finish(callbackUrl: URL, pending: PendingSignIn): Promise<BoundUser>;
+  finish(callbackUrl: URL, pending: PendingSignIn): Promise<VerifiedSignIn>;
+  /**
+   * The provider's end-session URL (OpenID Connect RP-Initiated Logout 1.0 §2) with `client_id`, the
+   * `post_logout_redirect_uri` and, when known, `id_token_hint`; null when no post-logout URL is configured, the
+   * provider advertises no `end_session_endpoint`, or it cannot be reached (then only deskbot's session ends).
+   */
+  endSessionUrl(idTokenHint?: string): Promise<string | null>;
 }
 
 /**
@@ -71,7 +88,17 @@ export function createRelyingParty(options: SignInOptions): RelyingParty {
       const extra = (claims.email === undefined || claims.name === undefined) && tokens.access_token
         ? await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)
         : {};
-      return employeeFromClaims({ ...extra, ...claims });
+      return { user: employeeFromClaims({ ...extra, ...claims }), ...(tokens.id_token ? { idToken: tokens.id_token } : {}) };
+    },
+    async endSessionUrl(idTokenHint) {
+      if (!options.postLogoutRedirectUrl) return null;
+      const config = await configuration().catch(() => null);
+      if (!config?.serverMetadata().end_session_endpoint) return null;
+      return oidc.buildEndSessionUrl(config, {
+        client_id: options.clientId,
+        post_logout_redirect_uri: options.postLogoutRedirectUrl,
+        ...(idTokenHint ? { id_token_hint: idTokenHint } : {}),
+      }).href;
     },
   };
 }

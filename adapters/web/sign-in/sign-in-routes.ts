@@ -17,16 +17,22 @@ export interface SignInRouteDeps {
  * - `GET /auth/login` — to the provider, with state, nonce and an S256 code challenge kept in a sealed cookie
  *   (502 page when the provider cannot be discovered)
  * - `GET /auth/callback` — the provider's redirect: verify, start the session cookie, back to `/` (400 page on failure)
- * - `POST /auth/logout` — end deskbot's session (not the provider's), then `/auth/signed-out`
+ * - `POST /auth/logout` — end deskbot's session, then the provider's (RP-Initiated Logout, when it offers it and a
+ *   post-logout URL is configured), which brings the browser back to `/auth/signed-out`
  */
 export function registerSignInRoutes(app: FastifyInstance, deps: SignInRouteDeps): void {
   app.get('/auth/login', (_req, reply) => login(deps, reply));
   app.get('/auth/callback', (req, reply) => callback(deps, req, reply));
   // The chat page's sign-out button is a plain HTML form (no script needed): accept its empty urlencoded body.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}));
-  app.post('/auth/logout', async (_req, reply) => {
+  app.post('/auth/logout', async (req, reply) => {
+    const idToken = await deps.session.idToken(req);
     deps.session.end(reply);
-    return reply.redirect('/auth/signed-out', 303);
+    const atProvider = await deps.party.endSessionUrl(idToken);
+    if (!atProvider) return reply.header('cache-control', 'no-store').redirect('/auth/signed-out', 303);
+    // Not a redirect: the chat page's CSP (form-action 'self') would block a form post redirected to the provider.
+    // This answer is a new document, so its refresh may go there.
+    return leaving(reply, atProvider);
   });
   app.get('/auth/signed-out', async (_req, reply) => page(reply, 200, 'Signed out', 'You have signed out of deskbot.'));
 }
@@ -49,8 +55,8 @@ async function callback({ party, session, logger, redirectUrl }: SignInRouteDeps
   const callbackUrl = new URL(redirectUrl);
   callbackUrl.search = new URL(req.url, 'http://callback.invalid').search;
   try {
-    const user = await party.finish(callbackUrl, pending);
-    await session.start(reply, user);
+    const { user, idToken } = await party.finish(callbackUrl, pending);
+    await session.start(reply, user, idToken);
     logger.info({ tenant: user.tenant, subject: user.id }, 'employee signed in to the web chat');
     return reply.header('cache-control', 'no-store').redirect('/', 302);
   } catch (err) {
@@ -64,4 +70,17 @@ function page(reply: FastifyReply, status: number, title: string, text: string):
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>deskbot — ${title}</title></head>`
     + `<body><h1>${title}</h1><p>${text}</p><p><a href="/auth/login">Sign in</a></p></body></html>`;
   return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}
+
+/** A page that sends the browser on to the provider's end-session URL at once, with a link in case it does not. */
+function leaving(reply: FastifyReply, url: string): FastifyReply {
+  const href = escapeAttribute(url);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}">`
+    + `<title>deskbot — Signing out</title></head><body><h1>Signing out</h1>`
+    + `<p>You have signed out of deskbot. <a href="${href}">Continue to sign out at your identity provider</a>.</p></body></html>`;
+  return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(html);
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

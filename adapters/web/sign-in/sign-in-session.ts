@@ -15,10 +15,18 @@ export const SESSION_SECONDS = 12 * 3600;
 /** Time an employee has to get through the provider's login page. */
 export const PENDING_SECONDS = 10 * 60;
 
+/**
+ * ID tokens longer than this are not kept in the session cookie (browsers cap a cookie near 4 KB); sign-out at the
+ * provider then goes without `id_token_hint`, identifying deskbot by `client_id` alone.
+ */
+export const MAX_KEPT_ID_TOKEN_CHARS = 1800;
+
 /** Reads and writes the sign-in cookies. `secure` follows the callback URL's scheme. */
 export interface SignInSession {
   user(req: FastifyRequest): Promise<BoundUser | null>;
-  start(reply: FastifyReply, user: BoundUser): Promise<void>;
+  /** The ID token kept at sign-in, for the provider's end-session request; undefined when not kept or no session. */
+  idToken(req: FastifyRequest): Promise<string | undefined>;
+  start(reply: FastifyReply, user: BoundUser, idToken?: string): Promise<void>;
   end(reply: FastifyReply): void;
   savePending(reply: FastifyReply, pending: PendingSignIn): Promise<void>;
   /** The pending sign-in, removed from the browser as it is read (a code is redeemed once). */
@@ -35,8 +43,13 @@ export function createSignInSession(sealer: CookieSealer, secure: boolean): Sign
       const text = (key: string) => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined);
       return { id: claims.sub, tenant: claims.iss, name: text('name'), email: text('email') };
     },
-    async start(reply, user) {
-      const value = await sealer.seal({ sub: user.id, iss: user.tenant, name: user.name, email: user.email }, SESSION_SECONDS);
+    async idToken(req) {
+      const claims = await sealer.open(req.cookies[SESSION_COOKIE]);
+      return typeof claims?.idt === 'string' ? claims.idt : undefined;
+    },
+    async start(reply, user, idToken) {
+      const idt = idToken && idToken.length <= MAX_KEPT_ID_TOKEN_CHARS ? idToken : undefined;
+      const value = await sealer.seal({ sub: user.id, iss: user.tenant, name: user.name, email: user.email, idt }, SESSION_SECONDS);
       reply.setCookie(SESSION_COOKIE, value, base);
     },
     end(reply) {

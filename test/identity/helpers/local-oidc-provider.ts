@@ -16,10 +16,15 @@ export interface LocalOidcProvider {
   clientSecret: string;
   /** Token endpoint requests seen, as grant types: proves the code was redeemed server-side. */
   grants: string[];
+  /** Provider sessions ended through its end-session endpoint (RP-Initiated Logout). */
+  endedSessions: number;
   close(): Promise<void>;
 }
 
-/** Start the provider with one confidential client whose only redirect URI is `redirectUri`. */
+/**
+ * Start the provider with one confidential client whose only redirect URI is `redirectUri`, and whose only
+ * post-logout redirect URI is `signed-out` beside it (deskbot's default).
+ */
 export async function startLocalOidcProvider(redirectUri: string, accounts: ProviderAccount[]): Promise<LocalOidcProvider> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -28,7 +33,7 @@ export async function startLocalOidcProvider(redirectUri: string, accounts: Prov
   const clientSecret = 'deskbot-test-client-secret-0123456789';
   const byLogin = new Map(accounts.map((a) => [a.login, a]));
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], response_types: ['code'], grant_types: ['authorization_code'] }],
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], post_logout_redirect_uris: [new URL('signed-out', redirectUri).href], response_types: ['code'], grant_types: ['authorization_code'] }],
     claims: { email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['local-oidc-provider-cookie-key'] },
     pkce: { required: () => true },
@@ -45,9 +50,11 @@ export async function startLocalOidcProvider(redirectUri: string, accounts: Prov
   });
   const grants: string[] = [];
   provider.on('grant.success', (ctx) => grants.push(String(ctx.oidc.params?.grant_type)));
-  server.on('request', provider.callback());
-  return {
-    issuer, clientId, clientSecret, grants,
+  const local: LocalOidcProvider = {
+    issuer, clientId, clientSecret, grants, endedSessions: 0,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+  provider.on('end_session.success', () => { local.endedSessions += 1; });
+  server.on('request', provider.callback());
+  return local;
 }
