@@ -6,7 +6,9 @@ const MAX_TOKEN_LENGTH = 40;
 
 /**
  * Split text into lower-case word tokens. Code-ish tokens joined by `-`, `_`, `.`, `+` or `'` (apt-get, gnome-system-monitor,
- * 12.04, .desktop) yield their parts and, except for apostrophes, the parts joined ("aptget", "1204"), so both spellings meet.
+ * .desktop) yield their parts and, except for apostrophes, the parts joined ("aptget"), so both spellings meet. A dotted
+ * number (a version such as 12.04 or 3.15.11) yields only its first part and the parts joined ("12", "1204"): a trailing
+ * "04" or "10" says nothing on its own and would match every other release's number.
  * @returns tokens in text order; may repeat
  */
 export function splitWords(text: string): string[] {
@@ -16,6 +18,10 @@ export function splitWords(text: string): string[] {
     const parts = word.split(/[-_.+'’]/);
     if (parts.length === 1) {
       out.push(word);
+      continue;
+    }
+    if (parts.every((part) => /^\d+$/.test(part))) {
+      out.push(parts[0]!, parts.join(''));
       continue;
     }
     out.push(...parts);

@@ -2,6 +2,12 @@
 export interface Bm25Params {
   k1: number;
   b: number;
+  /**
+   * Exponent of idf (default 1). Above 1 a rare query word outweighs several common ones more strongly: with short
+   * queries against long answers, the one rare word a question and its answer share (a program's name, a version)
+   * says most about relevance.
+   */
+  idfPower?: number;
 }
 
 /** Per-query accumulators over document numbers 0 … size-1; only `touched` entries are non-zero. */
@@ -37,7 +43,7 @@ interface Postings {
 /**
  * Build a BM25 index in which each document's fields are scored separately (own length normalisation) and summed with
  * `fieldBoosts`, like Lucene's per-field BM25 with boosts; idf counts documents having the term in any field:
- * log(1 + (N − n + 0.5) / (n + 0.5)). The query-independent part of each posting is precomputed, so a search is one
+ * log(1 + (N − n + 0.5) / (n + 0.5)), raised to `params.idfPower`. The query-independent part of each posting is precomputed, so a search is one
  * pass over the postings of its terms.
  * @param docs per document, the terms of each field (same order as `fieldBoosts`)
  */
@@ -59,7 +65,7 @@ export function buildBm25Index(docs: string[][][], fieldBoosts: number[], params
   };
   return {
     size: docs.length,
-    search: (terms, maxDocShare = 1, termWeights) => searchPostings(lookup, docs.length, terms, maxDocShare, termWeights),
+    search: (terms, maxDocShare = 1, termWeights) => searchPostings(lookup, docs.length, terms, maxDocShare, params.idfPower ?? 1, termWeights),
     documentFrequency: (term) => lookup(term)?.docs.length ?? 0,
   };
 }
@@ -123,6 +129,7 @@ function searchPostings(
   size: number,
   terms: string[],
   maxDocShare: number,
+  idfPower: number,
   termWeights?: ReadonlyMap<string, number>,
 ): Bm25Result {
   const scores = new Float64Array(size);
@@ -133,7 +140,7 @@ function searchPostings(
     if (!list) continue;
     const n = list.docs.length;
     if (n > maxDocShare * size && n > MIN_SKIPPED_POSTINGS) continue;
-    const idf = Math.log(1 + (size - n + 0.5) / (n + 0.5)) * (termWeights?.get(term) ?? 1);
+    const idf = Math.log(1 + (size - n + 0.5) / (n + 0.5)) ** idfPower * (termWeights?.get(term) ?? 1);
     for (let i = 0; i < n; i++) {
       const doc = list.docs[i]!;
       if (matched[doc] === 0) touched.push(doc);

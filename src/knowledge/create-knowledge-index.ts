@@ -5,6 +5,8 @@ import { markdownToText } from './markdown-to-text.js';
 import { topK } from './top-k.js';
 import { fuseWordsAndGrams, addFeedbackScores, type Fused } from './fuse-scores.js';
 import { feedbackTerms, type FeedbackSettings } from './pseudo-relevance-feedback.js';
+import { buildSynonymTable, expandWithSynonyms, type SynonymTable } from './expand-synonyms.js';
+import { itSynonymGroups } from './it-synonyms.js';
 import { defaultRetrievalSettings, type RetrievalSettings } from './retrieval-settings.js';
 import type { ArticleDoc, KnowledgeIndex, SearchHit, SearchOptions } from './types.js';
 
@@ -27,16 +29,18 @@ interface Indexes {
 /**
  * Build an in-memory knowledge index: a BM25F word index (Porter stems, stop words out, adjacent words also joined, fields
  * title > tags > body) fused with a BM25 index of character grams scaled to the word scores, then re-ranked with
- * pseudo-relevance feedback (RM3-style expansion from the top articles); `intents` in a search multiply linked
+ * pseudo-relevance feedback (RM3-style expansion from the top articles); optionally a query's IT synonyms are searched
+ * too at a lower weight (`synonymWeight`); `intents` in a search multiply linked
  * articles' scores. Articles with a repeated `id` keep the last one.
  * @param settings retrieval parameters; defaults were tuned on the train queries of a StackExchange retrieval set
  */
 export function createKnowledgeIndex(docs: ArticleDoc[], settings: Partial<RetrievalSettings> = {}): KnowledgeIndex {
   const tuned: RetrievalSettings = { ...defaultRetrievalSettings, ...settings };
   const analyzer = createAnalyzer(tuned.gramSize, tuned.bigrams);
+  const synonyms = buildSynonymTable(tuned.synonymWeight > 0 ? itSynonymGroups : [], analyzer.terms);
   let indexes = buildIndexes(docs, analyzer, tuned);
   return {
-    search: (query, options) => searchIndexes(indexes, analyzer, tuned, query, options),
+    search: (query, options) => searchIndexes(indexes, analyzer, synonyms, tuned, query, options),
     replaceAll(next) {
       indexes = buildIndexes(next, analyzer, tuned);
     },
@@ -56,7 +60,7 @@ function buildIndexes(input: ArticleDoc[], analyzer: Analyzer, settings: Retriev
     docs,
     plainBodies,
     words: buildBm25Index(wordFields, settings.fieldBoosts, bm25),
-    grams: buildBm25Index(gramFields, settings.fieldBoosts, bm25),
+    grams: buildBm25Index(gramFields, settings.fieldBoosts, { ...bm25, idfPower: settings.gramIdfPower }),
     docTerms: settings.feedback.documents > 0 ? wordFields.map((fields) => countTerms(fields.flat())) : [],
   };
 }
@@ -67,13 +71,21 @@ function countTerms(terms: string[]): { counts: Map<string, number>; length: num
   return { counts, length: terms.length };
 }
 
-function searchIndexes(indexes: Indexes, analyzer: Analyzer, settings: RetrievalSettings, rawQuery: unknown, options: SearchOptions = {}): SearchHit[] {
+function searchIndexes(
+  indexes: Indexes,
+  analyzer: Analyzer,
+  synonyms: SynonymTable,
+  settings: RetrievalSettings,
+  rawQuery: unknown,
+  options: SearchOptions = {},
+): SearchHit[] {
   const k = Math.min(MAX_K, Math.max(0, Math.floor(Number(options.k ?? 3)) || 0));
   if (k === 0 || typeof rawQuery !== 'string' || indexes.docs.length === 0) return [];
   const query = rawQuery.slice(0, MAX_QUERY_CHARS);
   const terms = [...new Set(analyzer.terms(query))].slice(0, MAX_QUERY_TERMS);
   const grams = [...new Set(analyzer.grams(query))].slice(0, MAX_QUERY_TERMS * 4);
-  const words = indexes.words.search(terms);
+  const expansion = expandWithSynonyms(terms, synonyms, settings.synonymWeight);
+  const words = indexes.words.search([...terms, ...expansion.keys()], 1, expansion);
   const fused = fuseWordsAndGrams(words, indexes.grams.search(grams, settings.gramMaxDocShare), grams.length, settings.gramWeight, settings.gramOnlyMinShare);
   if (settings.feedback.documents > 0 && fused.candidates.size > 0) feedBack(indexes, settings.feedback, settings, fused, new Set(terms));
   boostIntents(indexes.docs, fused, options.intents, settings.intentBoost);

@@ -9,8 +9,15 @@ export interface RetrievalSettings {
   fieldBoosts: number[];
   /** Index adjacent word pairs as terms too (a cheap proximity signal). */
   bigrams: boolean;
+  /** Weight of a query term's IT synonyms (see it-synonyms.ts) relative to the term itself; 0 turns expansion off. */
+  synonymWeight: number;
   /** Character gram length of the second index. */
   gramSize: number;
+  /**
+   * Exponent of the character-gram index's idf. Most 4-grams occur in many articles ("_the", "ing_"); squaring idf
+   * leaves the evidence to the rare grams of rare words instead of letting dozens of common ones add up.
+   */
+  gramIdfPower: number;
   /** Weight of the character-gram score after scaling it to the range of the word score. */
   gramWeight: number;
   /** An article matching on grams only must share at least this part of the query's grams. */
@@ -33,7 +40,9 @@ export const defaultRetrievalSettings: RetrievalSettings = {
   b: 0.9,
   fieldBoosts: [2, 1.5, 1],
   bigrams: false,
+  synonymWeight: 0,
   gramSize: 4,
+  gramIdfPower: 2,
   gramWeight: 2,
   gramOnlyMinShare: 0.5,
   gramMaxDocShare: 0.2,

@@ -13,11 +13,18 @@ describe('markdownToText', () => {
 describe('analyzeTerms', () => {
   it('keeps code-ish tokens whole and in parts, stems, drops stop words, joins pairs', () => {
     expect(splitWords('sudo apt-get install ~/.local/x.desktop 12.04')).toEqual(
-      expect.arrayContaining(['apt', 'get', 'aptget', 'desktop', '12', '04', '1204']),
+      expect.arrayContaining(['apt', 'get', 'aptget', 'desktop', '12', '1204']),
     );
     expect(analyzeTerms('The printers printing')).toEqual(['printer', 'print', 'printersprint']);
     expect(analyzeTerms('printers are printing')).toEqual(['printer', 'print']);
     expect(analyzeTerms('shut down')).toContain('shutdown');
+  });
+
+  it('keeps a dotted version number whole and by its major part, without the bare minor part', () => {
+    expect(splitWords('upgrade 15.04 to 15.10')).toEqual(['upgrade', '15', '1504', 'to', '15', '1510']);
+    expect(splitWords('hplip 3.15.11')).toEqual(['hplip', '3', '31511']);
+    expect(splitWords('12.04 or 14.04')).not.toContain('04');
+    expect(splitWords('python3.8')).toEqual(expect.arrayContaining(['python3', '8', 'python38']));
   });
 });
 
