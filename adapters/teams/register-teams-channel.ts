@@ -9,7 +9,6 @@ import { createActivityLogic } from './handle-activity.js';
 import { createMemberDirectory } from './inbound/member-directory.js';
 import { registerMessagesRoute } from './messages-route.js';
 import { sendInvokeResponse } from './invoke-response.js';
-import { createRecentActivities } from './recent-activities.js';
 import { createServiceUrlMemory } from './service-url-memory.js';
 import { createTeamsChannelAdapter } from './teams-channel-adapter.js';
 import type { TeamsChannelDeps } from './teams-channel-deps.js';
@@ -40,12 +39,11 @@ export async function registerTeamsChannel(app: FastifyInstance, deps: TeamsChan
     if (context.activity.type === 'invoke') await sendInvokeResponse(context, { message: 'Something went wrong on my side; please try again.' }).catch(() => undefined);
   };
   const members = createMemberDirectory(deps.logger);
-  const recent = createRecentActivities();
   const serviceUrls = createServiceUrlMemory(deps.defaultServiceUrl, deps.credentials.tenantId);
   const agents = deps.agentChannelId
-    ? createAgentChannelTurns({ desk: deps.desk, channelId: deps.agentChannelId, members, recent, serviceUrls, logger: deps.logger })
+    ? createAgentChannelTurns({ desk: deps.desk, channelId: deps.agentChannelId, members, deliveries: deps.deliveries, serviceUrls, logger: deps.logger })
     : undefined;
-  const logic = createActivityLogic({ turns: deps.turns, members, logger: deps.logger, authenticated, recent, agents });
+  const logic = createActivityLogic({ turns: deps.turns, members, logger: deps.logger, authenticated, deliveries: deps.deliveries, agents });
 
   await registerMessagesRoute(app, { path: deps.path ?? '/api/messages', cloud, logic, authenticated });
   return {
