@@ -97,6 +97,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       tokenKey: await directLineTokenKey(config),
       secret: config.DIRECTLINE_SECRET,
       tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_MINUTES * 60,
+      tokenRateLimit: { max: config.WEB_TOKEN_RATE_LIMIT, windowSeconds: config.WEB_TOKEN_RATE_WINDOW_SECONDS },
       redact: (text) => redactSecrets(text).text,
       logger,
       signIn: signInSettings(config),

@@ -30,6 +30,10 @@ export const configSchema = z.object({
   /** Callback registered at the provider; default `<PUBLIC_URL>/auth/callback`. */
   OIDC_REDIRECT_URL: optionalUrl,
   OIDC_SCOPES: z.string().trim().min(1).default('openid profile email'),
+  /** Token requests (/api/web/token, Direct Line tokens generate/refresh) per client address and window; 0 = no limit. */
+  WEB_TOKEN_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** The window of WEB_TOKEN_RATE_LIMIT, in seconds. */
+  WEB_TOKEN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
   /** Minutes a Direct Line token lives. */
   DIRECTLINE_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Classifier confidence at or above which deskbot acts without asking. */
