@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi, type MockInstance } from 'vitest';
 import type { TurnHandler } from '../../src/core/index.js';
 import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.js';
@@ -94,4 +95,25 @@ test('a message activity without an id is refused with 400 (its redelivery could
 test('a body that is not an activity is refused with 400', async () => {
   const res = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hello: 'world' }) });
   expect(res.status).toBe(400);
+});
+
+test('a token that cannot be checked (the OpenID configuration is unreachable) is a 500 JSON error, so the channel retries; nothing printed', async () => {
+  // A port that was free a moment ago: nothing listens there.
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = probe.address() as { port: number };
+      probe.close(() => resolve(p));
+    });
+  });
+  const unreachable = await startTeamsHarness({ turns: echo, openIdMetadataUrl: `http://127.0.0.1:${port}/.well-known/openid-configuration` });
+  try {
+    const res = await unreachable.post(activity());
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ error: { code: 'internal', message: expect.any(String) } });
+    expect(unreachable.inbound).toHaveLength(0);
+    expect(unreachable.logs.map((l) => [l.level, l.message])).toEqual([['error', 'Teams request could not be authenticated']]);
+    expect(written()).toEqual([]);
+  } finally {
+    await unreachable.close();
+  }
 });

@@ -42,6 +42,8 @@ export interface TeamsHarnessOptions {
   agentChannelId?: string;
   /** Where welcomes and agent-channel activities are recorded; in memory by default (a database-backed log to share). */
   deliveries?: DeliveryLog;
+  /** Where the channel's OpenID configuration is looked up; the stand-in's by default (e.g. an unreachable one). */
+  openIdMetadataUrl?: string;
 }
 
 export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<TeamsHarness> {
@@ -55,7 +57,7 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
     turns: { handle: (m) => { inbound.push(m); return options.turns.handle(m); } },
     credentials: { appId, appPassword: appId ? 'stub-secret' : undefined },
     deliveries: options.deliveries ?? createMemoryDeliveryLog(),
-    endpoints: { toBotFromChannelOpenIdMetadataUrl: stub.openIdMetadataUrl, toBotFromChannelTokenIssuer: stub.issuer, toChannelFromBotLoginUrl: stub.loginUrl },
+    endpoints: { toBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl ?? stub.openIdMetadataUrl, toBotFromChannelTokenIssuer: stub.issuer, toChannelFromBotLoginUrl: stub.loginUrl },
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     desk: options.desk,
     agentChannelId: options.agentChannelId,
