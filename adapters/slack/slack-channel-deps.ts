@@ -1,4 +1,4 @@
-import type { AgentDesk, TicketDirectory, TurnHandler } from '../../src/core/index.js';
+import type { AgentDesk, DeliveryLog, TicketDirectory, TurnHandler } from '../../src/core/index.js';
 
 /** The pino-like logger the Slack channel writes to: `(fields, message)` calls, as pino takes them. */
 export interface SlackLogger {
@@ -31,6 +31,11 @@ export interface SlackChannelDeps {
   agentChannel?: string;
   /** The agent desk, for Claim / Resolve and thread replies in the agent channel. */
   desk?: AgentDesk;
+  /**
+   * Agent-channel thread replies already relayed, shared by every instance (the database): a Slack retry or a second
+   * delivery of the same post, to any instance, is not relayed twice. Employee messages are de-duplicated by the pipeline.
+   */
+  deliveries: DeliveryLog;
   logger: SlackLogger;
   /** The fetch used for the Web API and `response_url` calls (proxies, TLS; tests send hooks.slack.com to a stand-in). */
   fetch?: typeof fetch;

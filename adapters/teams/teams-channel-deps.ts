@@ -1,4 +1,4 @@
-import type { AgentDesk, TurnHandler } from '../../src/core/index.js';
+import type { AgentDesk, DeliveryLog, TurnHandler } from '../../src/core/index.js';
 
 /** The pino-like logger the Teams channel writes to: `(fields, message)` calls, as pino takes them. */
 export interface TeamsLogger {
@@ -40,6 +40,11 @@ export interface TeamsChannelDeps {
   /** The conversation pipeline; called once per employee message or card submission. */
   turns: TurnHandler;
   credentials: TeamsBotCredentials;
+  /**
+   * Welcomes and agent-channel activities already acted on, shared by every instance (the database): Teams resends an
+   * activity it got no timely answer for, possibly to another instance. Employee messages are de-duplicated by the pipeline.
+   */
+  deliveries: DeliveryLog;
   endpoints?: TeamsEndpoints;
   logger: TeamsLogger;
   /** The agent desk, for Claim / Resolve and thread replies in the agent channel; without it there is no agent channel. */

@@ -9,7 +9,8 @@ const channelWelcome = "Hi, I'm deskbot, the IT service desk. Mention me with an
 
 /**
  * `conversationUpdate` and `installationUpdate` (Teams: bot installed, added to a team, chat or personal scope):
- * a short welcome when the bot itself is among `membersAdded`, once per activity id; installs and removals are logged.
+ * a short welcome when the bot itself is among `membersAdded`, once per activity id across every instance (the shared
+ * delivery log); installs and removals are logged.
  */
 export async function handleMembershipChange(deps: TeamsTurnDeps, context: TurnContext): Promise<void> {
   const activity = context.activity;
@@ -19,7 +20,7 @@ export async function handleMembershipChange(deps: TeamsTurnDeps, context: TurnC
     return;
   }
   const botAdded = (activity.membersAdded ?? []).some((m) => m.id === activity.recipient.id);
-  if (!botAdded || !deps.recent.first(`${activity.conversation.id}|${activity.id ?? ''}`)) return;
+  if (!botAdded || !(await deps.deliveries.first('teams', `welcome:${activity.conversation.id}|${activity.id ?? ''}`))) return;
   deps.logger.info({ teamId, conversationId: activity.conversation.id }, 'deskbot added to a Teams conversation');
   const personal = activity.conversation.conversationType === 'personal';
   await postToConversation(context, [{ type: 'message', text: personal ? personalWelcome : channelWelcome }]);

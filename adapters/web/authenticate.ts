@@ -36,6 +36,12 @@ export function requireConversation(principal: Principal | null, conversationId:
   return principal;
 }
 
+/** True when `Authorization` carries the Direct Line secret itself (compared in constant time); false without a secret. */
+export function holdsSecret(header: string | undefined, secret: string | undefined): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return Boolean(secret && match && sameSecret(match[1]!, secret));
+}
+
 function sameSecret(given: string, secret: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(secret);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteShorthandOptions } from 'fastify';
 import { DeskbotError } from '../../src/core/index.js';
 import { authenticate } from './authenticate.js';
 import type { BoundUser } from './direct-line-token.js';
@@ -13,9 +13,10 @@ import type { WebChannelContext } from './web-channel-context.js';
  * - a secret but no sign-in: 403 (tokens come from the host page's backend then).
  * With `Authorization: Bearer <the page's previous token>` of the same user (or guest), the same conversation
  * continues — so a reload keeps the conversation, and a guest keeps the tickets opened in it.
+ * @param limited route options that put the route under the token rate limit (see token-rate-limit.ts)
  */
-export function registerPageTokenRoute(app: FastifyInstance, ctx: WebChannelContext, session: SignInSession | null): void {
-  app.post('/api/web/token', async (req, reply) => {
+export function registerPageTokenRoute(app: FastifyInstance, ctx: WebChannelContext, session: SignInSession | null, limited: RouteShorthandOptions): void {
+  app.post('/api/web/token', limited, async (req, reply) => {
     const user = session ? await session.user(req) : null;
     if (session && !user) throw new DeskbotError('unauthorized', 'Sign in first: GET /auth/login.');
     if (!session && ctx.deps.secret) {

@@ -1,6 +1,7 @@
 import type { TranscriptStore, TurnHandler } from '../../src/core/index.js';
 import type { StreamHub } from './stream-hub.js';
 import type { SignInOptions } from './sign-in/oidc-relying-party.js';
+import type { TokenRateLimit } from './token-rate-limit.js';
 
 /** The pino-like logger the web channel writes to: `(fields, message)` calls, as pino takes them. */
 export interface WebLogger {
@@ -27,6 +28,11 @@ export interface WebChannelDeps {
    * to the verified ID token's subject (in the issuer's namespace), name and email; guests are turned away.
    */
   signIn?: SignInOptions;
+  /**
+   * Requests per client address and window to the token routes (`/api/web/token`, Direct Line tokens generate and
+   * refresh); the secret holder is not limited. Default 60 a minute; `max` 0 turns it off.
+   */
+  tokenRateLimit?: TokenRateLimit;
   /** Lifetime of a conversation token, in seconds (Direct Line uses 1800). */
   tokenTtlSeconds: number;
   logger: WebLogger;

@@ -29,6 +29,7 @@ import type { AgentChannel } from '../core/agent-channel.js';
 import { createWebAgentChannel } from '../escalation/web-agent-channel.js';
 import { loadRequestForms } from '../conversation/request-forms.js';
 import { conversationExists } from '../conversation/conversation-exists.js';
+import { createInboundEventLog } from '../conversation/inbound-event-log.js';
 import { createTicketDirectory } from '../tickets/ticket-directory.js';
 import { startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { createServiceHolder, type ServiceHolder } from './service-holder.js';
@@ -96,6 +97,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       tokenKey: await directLineTokenKey(config),
       secret: config.DIRECTLINE_SECRET,
       tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_MINUTES * 60,
+      tokenRateLimit: { max: config.WEB_TOKEN_RATE_LIMIT, windowSeconds: config.WEB_TOKEN_RATE_WINDOW_SECONDS },
       redact: (text) => redactSecrets(text).text,
       logger,
       signIn: signInSettings(config),
@@ -105,7 +107,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     await registerAdminRoutes(app, {
       prisma, live: services, runner: evaluations, logger, thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },
     });
-    const teams = await registerTeams(app, config, { turns, desk: escalation?.desk, logger });
+    const teams = await registerTeams(app, config, { turns, prisma, desk: escalation?.desk, logger });
     if (teams) {
       channels.set('teams', teams.adapter);
       if (teams.agentChannel) agentChannels.push(teams.agentChannel);
@@ -154,6 +156,7 @@ async function registerSlack(
     turns: deps.turns,
     tickets: createTicketDirectory(deps.prisma),
     knowsConversation: (externalId) => conversationExists(deps.prisma, 'slack', externalId),
+    deliveries: createInboundEventLog(deps.prisma),
     botToken: config.SLACK_BOT_TOKEN,
     signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
@@ -166,11 +169,11 @@ async function registerSlack(
 
 /** The Teams channel when MicrosoftAppId is set or TEAMS_ENABLED=true (local development without authentication); else null. */
 async function registerTeams(
-  app: FastifyInstance, config: Config, deps: { turns: TurnHandler; desk?: AgentDesk; logger: Logger },
+  app: FastifyInstance, config: Config, deps: { turns: TurnHandler; prisma: Infrastructure['prisma']; desk?: AgentDesk; logger: Logger },
 ): Promise<TeamsChannel | null> {
   if (!config.MicrosoftAppId && !config.TEAMS_ENABLED) return null;
   return registerTeamsChannel(app, {
-    turns: deps.turns, logger: deps.logger, desk: deps.desk, agentChannelId: config.TEAMS_AGENT_CHANNEL,
+    turns: deps.turns, deliveries: createInboundEventLog(deps.prisma), logger: deps.logger, desk: deps.desk, agentChannelId: config.TEAMS_AGENT_CHANNEL,
     credentials: { appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appType: config.MicrosoftAppType, tenantId: config.MicrosoftAppTenantId },
     endpoints: {
       toBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl, toBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer,

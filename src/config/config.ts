@@ -37,6 +37,10 @@ export const configSchema = z.object({
   OIDC_LOGOUT_AT_PROVIDER: z.stringbool().default(true),
   /** Where the provider returns the browser after sign-out; default `<PUBLIC_URL>/auth/signed-out`. */
   OIDC_POST_LOGOUT_REDIRECT_URL: optionalUrl,
+  /** Token requests (/api/web/token, Direct Line tokens generate/refresh) per client address and window; 0 = no limit. */
+  WEB_TOKEN_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** The window of WEB_TOKEN_RATE_LIMIT, in seconds. */
+  WEB_TOKEN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
   /** Minutes a Direct Line token lives. */
   DIRECTLINE_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Classifier confidence at or above which deskbot acts without asking. */

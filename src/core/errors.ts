@@ -4,6 +4,7 @@ export type DeskbotErrorCode =
   | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
+  | 'rate_limited'
   | 'not_found'
   | 'channel_send_failed'
   | 'dependency_missing'
@@ -26,6 +27,7 @@ const defaultStatus: Record<DeskbotErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  rate_limited: 429,
   not_found: 404,
   channel_send_failed: 502,
   dependency_missing: 500,

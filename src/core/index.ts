@@ -8,3 +8,4 @@ export type * from './transcript-store.js';
 export type * from './agent-desk.js';
 export type * from './agent-channel.js';
 export type * from './ticket-directory.js';
+export type * from './delivery-log.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { AgentChannel } from '../../src/core/index.js';
 import { createEscalationSystem, type EscalationSystem } from '../../src/escalation/index.js';
+import { createInboundEventLog } from '../../src/conversation/inbound-event-log.js';
 import { closeSystem, queueName, redisUrl, silent, waitFor } from '../escalation/helpers.js';
 import { createPipelineHarness, type PipelineHarness } from '../support/pipeline-harness.js';
 import { startTeamsHarness, type TeamsHarness } from './helpers/teams-harness.js';
@@ -17,6 +18,8 @@ const bob = { id: '29:agent-bob', name: 'Bob Agent', aadObjectId: randomUUID() }
 let h: PipelineHarness;
 let system: EscalationSystem;
 let teams: TeamsHarness;
+/** A second deskbot instance on the same database (behind the same load balancer): it shares no memory with `teams`. */
+let other: TeamsHarness;
 const agentChannels: AgentChannel[] = [];
 let seq = 0;
 
@@ -28,7 +31,8 @@ beforeAll(async () => {
   });
   h.services.escalate = system.escalate;
   h.services.bridge = system.bridge;
-  teams = await startTeamsHarness({ turns: { handle: (m) => h.handle(m) }, desk: system.desk, agentChannelId });
+  teams = await startTeamsHarness({ turns: { handle: (m) => h.handle(m) }, desk: system.desk, agentChannelId, deliveries: createInboundEventLog(h.db.prisma) });
+  other = await startTeamsHarness({ turns: { handle: (m) => h.handle(m) }, desk: system.desk, agentChannelId, deliveries: createInboundEventLog(h.db.prisma) });
   agentChannels.push(teams.teams.agentChannel!);
   teams.stub.members.set(alice.id, { ...alice, email: 'alice@example.com', userPrincipalName: 'alice@example.com' });
   await system.start();
@@ -36,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeSystem(system);
   await teams?.close();
+  await other?.close();
   await h?.close();
 });
 
@@ -74,10 +79,12 @@ test('Claim (Action.Execute) makes the clicking Teams user the owner, linked by 
   expect(escalation.claimedBy).toMatchObject({ email: 'alice@example.com', channelIds: [`teams:${alice.aadObjectId}`] });
 });
 
-test("the owner's reply in the card's thread reaches the employee's Teams chat once, even when Teams resends it", async () => {
+test("the owner's reply in the card's thread reaches the employee's Teams chat once, even when Teams resends it to another instance", async () => {
   const reply = activity({ type: 'message', text: `<at>IT Desk</at> Hi Sam, I'm on it`, entities: [{ type: 'mention', text: '<at>IT Desk</at>', mentioned: bot }], from: alice, conversation: inThread(ref) });
   await teams.post(reply);
   await teams.post(reply);
+  expect((await other.post(reply)).status).toBe(200);
+  expect(other.logs.filter((l) => l.level === 'error')).toEqual([]);
   const toEmployee = posts(employeeChat).filter((c) => c.body.text === "Alice Agent: Hi Sam, I'm on it");
   expect(toEmployee).toHaveLength(1);
   expect(toEmployee[0]!.body.textFormat).toBe('plain');
@@ -117,4 +124,16 @@ test('Resolve (Action.Submit) resolves the ticket, updates the card and tells th
 test('nothing said in the agent channel ever became an employee conversation', async () => {
   expect(teams.inbound.every((m) => m.conversation.externalId === employeeChat)).toBe(true);
   expect(await h.db.prisma.conversation.count({ where: { channel: 'teams', externalId: { startsWith: agentChannelId } } })).toBe(0);
+});
+
+test('a welcome (bot added to a chat) resent to the other instance is posted once across both', async () => {
+  const chat = `a:${randomUUID()}`;
+  const added = activity({
+    type: 'conversationUpdate', from: employee, membersAdded: [{ id: bot.id, name: bot.name }], conversation: { id: chat, conversationType: 'personal', tenantId },
+  });
+  expect((await teams.post(added)).status).toBe(200);
+  expect((await other.post(added)).status).toBe(200);
+  const welcomes = [teams, other].flatMap((t) => t.stub.activityCalls().filter((c) => c.path.includes(`/v3/conversations/${chat}/`)));
+  expect(welcomes).toHaveLength(1);
+  expect(String(welcomes[0]!.body.text)).toContain("I'm deskbot");
 });

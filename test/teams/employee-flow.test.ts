@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { registerTeamsChannel } from '../../adapters/teams/index.js';
 import { createHttpServer } from '../../src/http/create-http-server.js';
 import { createMetrics } from '../../src/observability/metrics.js';
+import { createInboundEventLog } from '../../src/conversation/inbound-event-log.js';
 import pino from 'pino';
 import type { PipelineHarness } from '../support/pipeline-harness.js';
 import { startTeamsOnPipeline, type TeamsHarness } from './helpers/teams-harness.js';
@@ -64,6 +65,7 @@ test('the conversation reference is stored, and a proactive message reaches the 
   const restarted = await registerTeamsChannel(app, {
     turns: { handle: (m) => pipeline.handle(m) },
     credentials: { appId: h.appId, appPassword: 'stub-secret' },
+    deliveries: createInboundEventLog(pipeline.db.prisma),
     endpoints: { toBotFromChannelOpenIdMetadataUrl: h.stub.openIdMetadataUrl, toBotFromChannelTokenIssuer: h.stub.issuer, toChannelFromBotLoginUrl: h.stub.loginUrl },
     logger: pino({ level: 'silent' }),
   });

@@ -1,10 +1,9 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import type { AgentDesk, AgentRef } from '../../../src/core/index.js';
+import type { AgentDesk, AgentRef, DeliveryLog } from '../../../src/core/index.js';
 import { emailOf, type MemberDirectory } from '../inbound/member-directory.js';
 import { removeBotMentions } from '../inbound/remove-bot-mentions.js';
 import { threadRootOf } from '../inbound/to-inbound-message.js';
 import { postToConversation } from '../outbound/post-to-conversation.js';
-import type { RecentActivities } from '../recent-activities.js';
 import type { ServiceUrlMemory } from '../service-url-memory.js';
 import type { TeamsLogger } from '../teams-channel-deps.js';
 import { runEscalationCommand } from './escalation-command.js';
@@ -23,7 +22,8 @@ export interface AgentChannelTurnDeps {
   desk?: AgentDesk;
   channelId: string;
   members: MemberDirectory;
-  recent: RecentActivities;
+  /** Activities already acted on, shared by every instance: Teams resends an activity it got no timely answer for. */
+  deliveries: DeliveryLog;
   /** Learns the connector address for later posts from every agent-channel activity. */
   serviceUrls: ServiceUrlMemory;
   logger: TeamsLogger;
@@ -60,9 +60,11 @@ export function createAgentChannelTurns(deps: AgentChannelTurnDeps): AgentChanne
       const activity = context.activity;
       deps.serviceUrls.learn(activity.serviceUrl, activity.conversation.tenantId ?? '');
       const isInvoke = activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
-      const firstTime = deps.recent.first(`${activity.conversation.id}|${activity.id ?? ''}`);
+      if (!isInvoke && activity.type !== 'message') return;
+      // Recorded before acting, in the database every instance shares: a resent activity, wherever it lands, is a repeat.
+      const firstTime = await deps.deliveries.first('teams', `agent-channel:${activity.conversation.id}|${activity.id ?? ''}`);
       if (isInvoke) return runEscalationCommand(desk, context, agentOf, { invoke: true, repeat: !firstTime });
-      if (!firstTime || activity.type !== 'message') return;
+      if (!firstTime) return;
       if (!activity.text?.trim() && activity.value) return runEscalationCommand(desk, context, agentOf, { invoke: false, repeat: false });
       await onText({ ...deps, desk }, context, agentOf);
     },

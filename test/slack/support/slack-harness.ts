@@ -1,9 +1,10 @@
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import type { AgentDesk, TicketDirectory, TurnHandler } from '../../../src/core/index.js';
+import type { AgentDesk, DeliveryLog, TicketDirectory, TurnHandler } from '../../../src/core/index.js';
 import { registerSlackChannel, type SlackChannel } from '../../../adapters/slack/index.js';
 import { createHttpServer } from '../../../src/http/create-http-server.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
+import { createMemoryDeliveryLog } from '../../support/memory-delivery-log.js';
 import { slackSignatureHeaders } from './sign.js';
 import { startSlackApiStub, type BotIdentity, type SlackApiStub, type SlackUser } from './slack-api-stub.js';
 
@@ -20,6 +21,8 @@ export interface SlackHarnessOptions {
   users?: Record<string, SlackUser>;
   agentChannel?: string;
   desk?: AgentDesk;
+  /** Where agent-channel deliveries are recorded; in memory by default (a database-backed log for multi-instance tests). */
+  deliveries?: DeliveryLog;
   /** Per-channel pace in ms; 0 by default so tests do not wait a second between posts. */
   paceMs?: number;
   appToken?: string;
@@ -60,6 +63,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     turns: options.turns,
     tickets: options.tickets ?? noTickets,
     knowsConversation: options.knowsConversation ?? (async () => false),
+    deliveries: options.deliveries ?? createMemoryDeliveryLog(),
     botToken,
     signingSecret,
     ...(options.appToken ? { appToken: options.appToken } : {}),

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { registerTeamsChannel, type TeamsChannel } from '../../../adapters/teams/index.js';
-import type { AgentDesk, InboundMessage, TurnHandler } from '../../../src/core/index.js';
+import type { AgentDesk, DeliveryLog, InboundMessage, TurnHandler } from '../../../src/core/index.js';
 import { createHttpServer } from '../../../src/http/create-http-server.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
+import { createInboundEventLog } from '../../../src/conversation/inbound-event-log.js';
+import { createMemoryDeliveryLog } from '../../support/memory-delivery-log.js';
 import { createPipelineHarness, type PipelineHarness } from '../../support/pipeline-harness.js';
 import { startBotFrameworkStub, type BotFrameworkStub, type MintOptions } from './bot-framework-stub.js';
 
@@ -38,6 +40,10 @@ export interface TeamsHarnessOptions {
   appId?: string;
   desk?: AgentDesk;
   agentChannelId?: string;
+  /** Where welcomes and agent-channel activities are recorded; in memory by default (a database-backed log to share). */
+  deliveries?: DeliveryLog;
+  /** Where the channel's OpenID configuration is looked up; the stand-in's by default (e.g. an unreachable one). */
+  openIdMetadataUrl?: string;
 }
 
 export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<TeamsHarness> {
@@ -50,7 +56,8 @@ export async function startTeamsHarness(options: TeamsHarnessOptions): Promise<T
   const teams = await registerTeamsChannel(app, {
     turns: { handle: (m) => { inbound.push(m); return options.turns.handle(m); } },
     credentials: { appId, appPassword: appId ? 'stub-secret' : undefined },
-    endpoints: { toBotFromChannelOpenIdMetadataUrl: stub.openIdMetadataUrl, toBotFromChannelTokenIssuer: stub.issuer, toChannelFromBotLoginUrl: stub.loginUrl },
+    deliveries: options.deliveries ?? createMemoryDeliveryLog(),
+    endpoints: { toBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl ?? stub.openIdMetadataUrl, toBotFromChannelTokenIssuer: stub.issuer, toChannelFromBotLoginUrl: stub.loginUrl },
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     desk: options.desk,
     agentChannelId: options.agentChannelId,
@@ -85,7 +92,7 @@ function parseMaybe(text: string): unknown {
 /** The Teams channel on the real pipeline and a fresh, seeded PostgreSQL database. */
 export async function startTeamsOnPipeline(options: Omit<TeamsHarnessOptions, 'turns'> = {}): Promise<{ pipeline: PipelineHarness; teams: TeamsHarness; close(): Promise<void> }> {
   const pipeline = await createPipelineHarness();
-  const teams = await startTeamsHarness({ ...options, turns: { handle: (m) => pipeline.handle(m) } });
+  const teams = await startTeamsHarness({ deliveries: createInboundEventLog(pipeline.db.prisma), ...options, turns: { handle: (m) => pipeline.handle(m) } });
   return {
     pipeline, teams,
     async close() {
