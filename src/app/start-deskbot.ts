@@ -89,7 +89,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       sync: services.sync, databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl, pollMs: config.MODEL_SYNC_SECONDS * 1000, logger,
     });
 
-    const app = createHttpServer({ logger, metrics });
+    const app = createHttpServer({ logger, metrics, trustProxy: config.TRUST_PROXY });
     registerOperationalRoutes(app, { metrics, checks: { database: () => pingDatabase(prisma), redis: () => (redis ? pingRedis(redis) : Promise.resolve(false)) } });
     const web = await registerWebChannel(app, {
       turns,

@@ -41,6 +41,21 @@ export const configSchema = z.object({
   WEB_TOKEN_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(60),
   /** The window of WEB_TOKEN_RATE_LIMIT, in seconds. */
   WEB_TOKEN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed for the client's address (rate limits count per address):
+   * `false` (default: none), `true` (any), a hop count such as `1`, or a comma-separated list of addresses/CIDRs.
+   */
+  TRUST_PROXY: z.string().trim().default('false').transform((v, ctx) => {
+    if (v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+    if (!list.every((x) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x))) {
+      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be true, false, a hop count, or addresses/CIDRs separated by commas' });
+      return z.NEVER;
+    }
+    return list;
+  }),
   /** Minutes a Direct Line token lives. */
   DIRECTLINE_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Classifier confidence at or above which deskbot acts without asking. */

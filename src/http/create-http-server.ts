@@ -8,11 +8,19 @@ import type { DeskbotMetrics } from '../observability/metrics.js';
 export const bodyLimitBytes = 512 * 1024;
 
 /**
+ * Which proxies' `X-Forwarded-For` to believe when working out a client's address (`request.ip`, which rate limits
+ * count by): false (none, the default), true (any), a hop count, or addresses/CIDRs. Fastify's `trustProxy`.
+ */
+export type TrustProxy = boolean | number | string[];
+
+/**
  * The one HTTP server every channel shares. Errors reach clients as `{ error: { code, message } }` with the status of
  * the DeskbotError (or 400 for bodies Fastify could not parse), never a stack trace.
  */
-export function createHttpServer(options: { logger: Logger; metrics: DeskbotMetrics }): FastifyInstance {
+export function createHttpServer(options: { logger: Logger; metrics: DeskbotMetrics; trustProxy?: TrustProxy }): FastifyInstance {
   const app = Fastify({
+    // A hop count as Fastify's own semantics (trust the n nearest proxies); its types take it only as a function.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : options.trustProxy ?? false,
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: bodyLimitBytes,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 100) : randomUUID()),
@@ -36,4 +44,8 @@ export function createHttpServer(options: { logger: Logger; metrics: DeskbotMetr
     reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` } });
   });
   return app;
+}
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
