@@ -11,8 +11,9 @@ import { say } from './wording.js';
 
 /**
  * Keep a message whose turn failed, with the error, and produce the apology. The event id is recorded too, so a
- * redelivery does not run the failing turn again and answer twice. When even this fails (database down), the
- * message goes to the log — redacted — so that it is still not lost.
+ * redelivery does not run the failing turn again and answer twice. When the message cannot be kept in its
+ * conversation (the employee or the conversation itself could not be resolved), it is kept in UnprocessedMessage;
+ * when even that fails (database down), it goes to the log — redacted — so that it is still not lost.
  */
 export async function storeFailedMessage(prisma: PrismaClient, message: InboundMessage, error: unknown, log: Logger): Promise<TurnResult> {
   const text = redactSecrets(sanitizeText(message.text).text).text;
@@ -30,7 +31,26 @@ export async function storeFailedMessage(prisma: PrismaClient, message: InboundM
     await prisma.message.create({ data: { conversationId: conversation.id, direction: 'outbound', text: reply.text, payload: reply } });
     return { conversationId: conversation.id, duplicate: false, replies: [reply], summary: { kind: null, intent: null, confidence: 0 } };
   } catch (storeError) {
-    log.fatal({ storeError, message: { channel: message.channel, eventId: message.eventId, conversation: message.conversation.externalId, text } }, 'could not store a failed message');
-    return { conversationId: '', duplicate: false, replies: [reply], summary: { kind: null, intent: null, confidence: 0 } };
+    const none = { conversationId: '', replies: [], summary: { kind: null, intent: null, confidence: 0 } };
+    try {
+      const first = await keepUnprocessed(prisma, message, text, reason);
+      log.error({ storeError }, 'a failed message could not be kept in its conversation; kept as unprocessed');
+      return { ...none, duplicate: !first, replies: first ? [reply] : [] };
+    } catch (lastError) {
+      log.fatal({ storeError, lastError, message: { channel: message.channel, eventId: message.eventId, conversation: message.conversation.externalId, text } }, 'could not store a failed message');
+      return { ...none, duplicate: false, replies: [reply] };
+    }
   }
+}
+
+/** Insert once per (channel, event id); true for the first delivery, false for a redelivery. */
+async function keepUnprocessed(prisma: PrismaClient, message: InboundMessage, text: string, error: string): Promise<boolean> {
+  const { count } = await prisma.unprocessedMessage.createMany({
+    data: [{
+      channel: message.channel, eventId: message.eventId, conversationExternalId: message.conversation.externalId,
+      senderExternalId: message.sender.externalId, text, error,
+    }],
+    skipDuplicates: true,
+  });
+  return count === 1;
 }

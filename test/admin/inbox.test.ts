@@ -50,3 +50,15 @@ test('misunderstood messages are grouped; one click adds a group to an intent in
   expect((await call('POST', '/api/admin/inbox/add', { messageIds: ['nope'], intent: 'badge_fault' })).status).toBe(404);
   expect((await call('POST', '/api/admin/inbox/add', { messageIds: [], intent: 'badge_fault' })).status).toBe(400);
 });
+
+test('failed turns that could not be kept in a conversation are listed for admins, newest first, and only to admins', async () => {
+  const prisma = server.db.prisma;
+  await prisma.unprocessedMessage.create({ data: { channel: 'slack', eventId: 'C1:1.1', conversationExternalId: 'C1', senderExternalId: 'U1', text: 'older', error: 'boom', receivedAt: new Date(Date.now() - 60_000) } });
+  await prisma.unprocessedMessage.create({ data: { channel: 'web', eventId: 'w-2', conversationExternalId: 'conv-2', senderExternalId: 'U2', text: 'newer', error: 'boom' } });
+  await prisma.unprocessedMessage.create({ data: { channel: 'web', eventId: 'w-old', conversationExternalId: 'conv-3', senderExternalId: 'U3', text: 'last year', error: 'boom', receivedAt: new Date(Date.now() - 400 * 86_400_000) } });
+  const listed = await call('GET', '/api/admin/unprocessed?days=30');
+  expect(listed.status).toBe(200);
+  expect(listed.body.messages.map((m: { text: string }) => m.text)).toEqual(['newer', 'older']);
+  expect(listed.body.messages[0]).toMatchObject({ channel: 'web', eventId: 'w-2', conversationExternalId: 'conv-2', senderExternalId: 'U2', error: 'boom' });
+  expect((await server.app.inject({ method: 'GET', url: '/api/admin/unprocessed' })).statusCode).toBe(401);
+});
