@@ -14,6 +14,8 @@ import { sanitizeText } from './sanitize-text.js';
 import { storeTurn } from './store-turn.js';
 import { storeFailedMessage } from './store-failed-message.js';
 import type { Turn, TurnServices } from './turn.js';
+import { classifiableText, understandBeforeTurn } from './understand-before-turn.js';
+import type { Understanding } from '../classification/types.js';
 
 /** What the pipeline needs; `services` may be swapped between turns (retrained intents, re-indexed articles). */
 export interface PipelineDeps {
@@ -22,8 +24,6 @@ export interface PipelineDeps {
   logger: Logger;
   clock?: () => Date;
 }
-
-const redactionMarker = /\[redacted [a-z_ ]+\]/g;
 
 /** Longest a turn's transaction may run, in milliseconds, before it is rolled back and answered as a failure. */
 const turnTimeoutMs = 15_000;
@@ -42,7 +42,8 @@ export function createPipeline(deps: PipelineDeps): TurnHandler {
       const services = deps.services();
       const log = deps.logger.child({ channel: message.channel, eventId: message.eventId });
       try {
-        const result = await deps.prisma.$transaction((tx) => runTurn(tx as unknown as PrismaClient, message, services, clock()), { timeout: turnTimeoutMs, maxWait: turnTimeoutMs });
+        const early = await understandBeforeTurn(deps.prisma, message, services);
+        const result = await deps.prisma.$transaction((tx) => runTurn(tx as unknown as PrismaClient, message, services, clock(), early), { timeout: turnTimeoutMs, maxWait: turnTimeoutMs });
         if (result.duplicate) services.metrics.duplicates.inc({ channel: message.channel });
         else services.metrics.messages.inc({ channel: message.channel, kind: result.summary.kind ?? 'action' });
         log.info({ conversationId: result.conversationId, kind: result.summary.kind, intent: result.summary.intent, ticket: result.summary.ticket, duplicate: result.duplicate }, 'turn');
@@ -58,7 +59,7 @@ export function createPipeline(deps: PipelineDeps): TurnHandler {
   };
 }
 
-async function runTurn(db: PrismaClient, message: InboundMessage, services: TurnServices, now: Date): Promise<TurnResult> {
+async function runTurn(db: PrismaClient, message: InboundMessage, services: TurnServices, now: Date, early: Understanding | null): Promise<TurnResult> {
   const emptySummary: TurnSummary = { kind: null, intent: null, confidence: 0 };
   const employee = await identifyEmployee(db, message.channel, message.sender);
   const conversation = await lockConversation(db, {
@@ -79,10 +80,10 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
     return { conversationId: conversation.id, duplicate: false, replies: bridged, summary: emptySummary };
   }
 
-  // Redaction markers ("[redacted password]") are ours, not the employee's words: keep them out of classification.
-  const classified = action ? '' : text.replace(redactionMarker, ' ');
-  const embedded = services.catalog.understander.understand(classified);
-  const understanding = services.llm && !action ? await services.llm.refine(classified, embedded, services.catalog.intents) : embedded;
+  const classified = action ? '' : classifiableText(message.text);
+  // Normally the model was asked before the transaction; asking here is the rare case of a conversation whose
+  // escalation closed in between.
+  const understanding = early ?? await understandInTurn(classified, services, Boolean(action));
   const turn: Turn = {
     db, services, channel: message.channel, employee, conversationId: conversation.id, text, state, eventKey, now, replies: [],
     summary: action ? { ...emptySummary } : { kind: understanding.kind, intent: understanding.intent, confidence: understanding.confidence },
@@ -94,4 +95,9 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
     kind: action ? null : understanding.kind, intent: action ? null : understanding.intent, confidence: action ? null : understanding.confidence,
   }, turn.replies, turn.state);
   return { conversationId: conversation.id, duplicate: false, replies: turn.replies, summary: turn.summary };
+}
+
+async function understandInTurn(text: string, services: TurnServices, pressed: boolean): Promise<Understanding> {
+  const embedded = services.catalog.understander.understand(text);
+  return services.llm && !pressed ? services.llm.refine(text, embedded, services.catalog.intents) : embedded;
 }

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCircuitBreaker, createLlmAssistant, createStructuredChat } from '../../src/llm/index.js';
 import { createPipelineHarness, replyText, type PipelineHarness } from '../support/pipeline-harness.js';
@@ -28,6 +29,29 @@ describe('pipeline with a language model', () => {
     const result = await h.employee().say(STRANGE);
     expect(server.requests.length).toBeGreaterThan(before);
     expect(result.summary).toMatchObject({ kind: 'incident', intent: 'hardware_fault' });
+  });
+
+  it('holds no database transaction open while the model classifies', async () => {
+    const observer = new pg.Client({ connectionString: h.db.url });
+    await observer.connect();
+    const seen: Array<Promise<number>> = [];
+    answer = (body) => {
+      if (schemaOf(body) !== 'intent_choice') return { content: JSON.stringify({ answerable: false, answer: '', citations: [] }) };
+      // Looked at while the model is "thinking" (the answer is delayed): a turn transaction would show as idle in transaction.
+      seen.push(new Promise((resolve) => setTimeout(resolve, 150)).then(async () => {
+        const { rows } = await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+        return rows[0].n as number;
+      }));
+      return { content: JSON.stringify({ intent: 'hardware_fault' }), delayMs: 400 };
+    };
+    try {
+      const result = await h.employee().say(`${STRANGE} again`);
+      expect(result.summary).toMatchObject({ intent: 'hardware_fault' });
+      expect(seen).toHaveLength(1);
+      expect(await Promise.all(seen)).toEqual([0]);
+    } finally {
+      await observer.end();
+    }
   });
 
   it('answers on its own when the model fails', async () => {
