@@ -5,6 +5,7 @@ import { outOfFoldLogits } from './out-of-fold-logits.js';
 import { fitTemperature } from './calibrate-temperature.js';
 import { softmaxInPlace } from './sparse-vector.js';
 import { fitAbstainThreshold } from './fit-abstain-threshold.js';
+import { defaultFeatureOptions } from './extract-features.js';
 
 /** The label that marks out-of-scope training examples. */
 export const NONE_LABEL = 'None';
@@ -25,14 +26,24 @@ export interface TrainIntentModelOptions extends ScorerOptions {
   calibrationMaxExamples?: number;
   /** Also learn each label's name in words ("DepartureTime" → "departure time") as one example of it. Default false. */
   labelNameExamples?: boolean;
+  /** Leave the `None` examples out of training, so that out of scope is decided by `minConfidence` alone. Default false. */
+  ignoreNoneExamples?: boolean;
 }
 
 /**
  * Settings for a model trained on a user's labelled file alone (`deskbot classify --train`), chosen by repeated
- * 5-fold cross-validation on the training splits of the Braun et al. corpora, the same for every corpus: label names
- * as examples, and abstain below a calibrated confidence of 0.5 (a wrong intent costs more than none).
+ * 5-fold cross-validation on the training splits of the Braun et al. corpora, the same for every corpus
+ * (`test/eval/tune-intents.ts`): label names as examples, a number-shape feature, a complement naive Bayes term
+ * (weight 4) beside the logistic regression and the centroids, L2 1e-4, and abstain below a calibrated confidence
+ * of 0.5 (a wrong intent costs more than none).
  */
-export const standaloneModelOptions: TrainIntentModelOptions = { labelNameExamples: true, minConfidence: 0.5 };
+export const standaloneModelOptions: TrainIntentModelOptions = {
+  labelNameExamples: true,
+  minConfidence: 0.5,
+  features: { ...defaultFeatureOptions, numberShapes: true },
+  naiveBayesWeight: 4,
+  l2: 1e-4,
+};
 
 /**
  * Train an intent classifier: TF-IDF features (stemmed words, bigrams, character 3–5-grams), multinomial logistic
@@ -42,7 +53,8 @@ export const standaloneModelOptions: TrainIntentModelOptions = { labelNameExampl
  * @throws DeskbotError `bad_request` when there is no intent label to learn
  */
 export function trainIntentModel(examples: LabeledExample[], options: TrainIntentModelOptions = {}): IntentModel {
-  const given = examples.filter((e) => typeof e.text === 'string' && typeof e.label === 'string' && e.label !== '');
+  const given = examples.filter((e) => typeof e.text === 'string' && typeof e.label === 'string' && e.label !== ''
+    && !(options.ignoreNoneExamples && e.label === NONE_LABEL));
   const usable = options.labelNameExamples ? [...given, ...labelNameExamples(given)] : given;
   const classNames = [...new Set(usable.map((e) => e.label))].sort();
   const labels = classNames.filter((l) => l !== NONE_LABEL);

@@ -36,6 +36,12 @@ const variants: Record<string, TrainIntentModelOptions> = {
   numnb4: { ...standaloneModelOptions, naiveBayesWeight: 4, features: { charNgrams: [3, 4, 5], bigrams: true, numberShapes: true } },
   numnb8: { ...standaloneModelOptions, naiveBayesWeight: 8, features: { charNgrams: [3, 4, 5], bigrams: true, numberShapes: true } },
   numnb4l2: { ...standaloneModelOptions, l2: 1e-4, naiveBayesWeight: 4, features: { charNgrams: [3, 4, 5], bigrams: true, numberShapes: true } },
+  nonone: { ...standaloneModelOptions, ignoreNoneExamples: true },
+  nonone06: { ...standaloneModelOptions, ignoreNoneExamples: true, minConfidence: 0.6 },
+  cand: { ...standaloneModelOptions, l2: 1e-4, naiveBayesWeight: 4, features: { charNgrams: [3, 4, 5], bigrams: true, numberShapes: true } },
+  candl3: { ...standaloneModelOptions, l2: 1e-3, naiveBayesWeight: 4, features: { charNgrams: [3, 4, 5], bigrams: true, numberShapes: true } },
+  candnonone: { ...standaloneModelOptions, ignoreNoneExamples: true, l2: 1e-4, naiveBayesWeight: 4, features: { charNgrams: [3, 4, 5], bigrams: true, numberShapes: true } },
+  cand045: { ...standaloneModelOptions, minConfidence: 0.45, l2: 1e-4, naiveBayesWeight: 4, features: { charNgrams: [3, 4, 5], bigrams: true, numberShapes: true } },
 };
 
 const dir = process.env.EVAL_DIR ?? path.resolve(import.meta.dirname, '../../../shared/eval');
