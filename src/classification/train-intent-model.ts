@@ -26,8 +26,6 @@ export interface TrainIntentModelOptions extends ScorerOptions {
   calibrationMaxExamples?: number;
   /** Also learn each label's name in words ("DepartureTime" → "departure time") as one example of it. Default false. */
   labelNameExamples?: boolean;
-  /** Leave the `None` examples out of training, so that out of scope is decided by `minConfidence` alone. Default false. */
-  ignoreNoneExamples?: boolean;
 }
 
 /**
@@ -53,8 +51,7 @@ export const standaloneModelOptions: TrainIntentModelOptions = {
  * @throws DeskbotError `bad_request` when there is no intent label to learn
  */
 export function trainIntentModel(examples: LabeledExample[], options: TrainIntentModelOptions = {}): IntentModel {
-  const given = examples.filter((e) => typeof e.text === 'string' && typeof e.label === 'string' && e.label !== ''
-    && !(options.ignoreNoneExamples && e.label === NONE_LABEL));
+  const given = examples.filter((e) => typeof e.text === 'string' && typeof e.label === 'string' && e.label !== '');
   const usable = options.labelNameExamples ? [...given, ...labelNameExamples(given)] : given;
   const classNames = [...new Set(usable.map((e) => e.label))].sort();
   const labels = classNames.filter((l) => l !== NONE_LABEL);
