@@ -15,11 +15,19 @@ export interface FeatureOptions {
   bigrams: boolean;
   /** Extra named signals computed from the normalized text (e.g. "problem words present"); they form the `cue` group. */
   cues?: (normalized: string) => string[];
+  /**
+   * Whether every number also yields the word feature `#num`: version and release numbers ("12.04", "14.04.1") vary
+   * endlessly, so each one is mostly unseen, yet that a number is there at all is a signal. Default false.
+   */
+  numberShapes?: boolean;
   /** Stemmer for lower-case ASCII words; default Porter ({@link memoisedStemmer} makes repeated words cheap). */
   stem?: (word: string) => string;
 }
 
 export const defaultFeatureOptions: FeatureOptions = { charNgrams: [3, 4, 5], bigrams: true };
+
+/** The word feature that stands for any number (see {@link FeatureOptions.numberShapes}). */
+export const NUMBER_SHAPE = '#num';
 
 /** Stems for the most common English words that carry no intent; dropped from bigrams only. */
 const BIGRAM_STOP = new Set(['the', 'a', 'an', 'to', 'of', 'for', 'in', 'on', 'is', 'it', 'my', 'and', 'i', 'me', 'pleas', 'pls', 'be', 'thi', 'that', 'at', 'with']);
@@ -35,6 +43,7 @@ export function extractFeatures(text: string, options: FeatureOptions = defaultF
   const stem = options.stem ?? stemmer;
   const stems = tokens.map((t) => (/^[a-z]+$/.test(t) ? stem(t) : t));
   for (const stem of stems) add(counts.word, stem);
+  if (options.numberShapes) for (const token of tokens) if (/^[0-9]+$/.test(token)) add(counts.word, NUMBER_SHAPE);
   if (options.bigrams) addBigrams(counts.bigram, stems.filter((s) => !BIGRAM_STOP.has(s)));
   for (const token of tokens) addCharNgrams(counts.char, token, options.charNgrams);
   for (const cue of options.cues?.(normalized) ?? []) add(counts.cue, cue);

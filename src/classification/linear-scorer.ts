@@ -2,6 +2,7 @@ import { fitFeatureSpace, type GroupWeights } from './feature-space.js';
 import type { FeatureOptions } from './extract-features.js';
 import { trainSoftmaxRegression, type SoftmaxWeights } from './softmax-regression.js';
 import { fitCentroids, type Centroids } from './centroid-scorer.js';
+import { fitComplementNaiveBayes } from './complement-naive-bayes.js';
 import type { SparseVector } from './sparse-vector.js';
 
 /** Settings of the scorer: features, the linear model and the weight of the nearest-centroid term. */
@@ -14,6 +15,10 @@ export interface ScorerOptions {
   epochs?: number;
   /** Weight of the cosine-to-centroid score added to each logit. Default 8 (cross-validated). */
   centroidWeight?: number;
+  /** Weight of the complement naive Bayes score added to each logit; 0 leaves it out. Default 0. */
+  naiveBayesWeight?: number;
+  /** Smoothing of complement naive Bayes (per feature, in TF-IDF units). Default 0.3. */
+  naiveBayesAlpha?: number;
   seed?: number;
   /** Weight classes by the inverse square root of their size. Default true. */
   balanced?: boolean;
@@ -39,7 +44,12 @@ export function trainScorer(texts: string[], labels: number[], classes: number, 
     balanced: options.balanced ?? true,
   });
   const centroids: Centroids = fitCentroids(vectors, labels, classes, space.size);
-  const combined = featureMajor(linear, centroids, options.centroidWeight ?? 8);
+  const naiveBayesWeight = options.naiveBayesWeight ?? 0;
+  const naiveBayes = naiveBayesWeight === 0 ? null : fitComplementNaiveBayes(vectors, labels, classes, space.size, options.naiveBayesAlpha);
+  const combined = featureMajor(linear, [
+    { rows: centroids.rows, weight: options.centroidWeight ?? 8 },
+    ...(naiveBayes ? [{ rows: naiveBayes.rows, weight: naiveBayesWeight }] : []),
+  ]);
   return {
     vectorize: (text) => space.vectorize(text),
     logits: (x) => {
@@ -55,15 +65,18 @@ export function trainScorer(texts: string[], labels: number[], classes: number, 
 }
 
 /**
- * Both models are linear in x, so their weights add up: W + weight × centroids, stored feature-major
+ * Every model is linear in x, so their weights add up: W + Σ weight × rows (class-major terms such as the
+ * centroids and complement naive Bayes), stored feature-major
  * (`features × classes`) so that scoring a sparse text reads one short contiguous run per feature instead of jumping
  * through a many-megabyte matrix once per class (cache misses were most of the cost of a prediction).
  */
-function featureMajor(linear: SoftmaxWeights, centroids: Centroids, weight: number): Float64Array {
+function featureMajor(linear: SoftmaxWeights, terms: Array<{ rows: Float64Array; weight: number }>): Float64Array {
   const { classes, features } = linear;
-  const combined = new Float64Array(features * classes);
-  for (let k = 0; k < classes; k++) {
-    for (let j = 0; j < features; j++) combined[j * classes + k] = linear.weights[j * classes + k]! + weight * centroids.rows[k * features + j]!;
+  const combined = Float64Array.from(linear.weights);
+  for (const { rows, weight } of terms) {
+    for (let k = 0; k < classes; k++) {
+      for (let j = 0; j < features; j++) combined[j * classes + k] = combined[j * classes + k]! + weight * rows[k * features + j]!;
+    }
   }
   return combined;
 }

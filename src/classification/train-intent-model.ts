@@ -5,6 +5,7 @@ import { outOfFoldLogits } from './out-of-fold-logits.js';
 import { fitTemperature } from './calibrate-temperature.js';
 import { softmaxInPlace } from './sparse-vector.js';
 import { fitAbstainThreshold } from './fit-abstain-threshold.js';
+import { defaultFeatureOptions } from './extract-features.js';
 
 /** The label that marks out-of-scope training examples. */
 export const NONE_LABEL = 'None';
@@ -29,10 +30,18 @@ export interface TrainIntentModelOptions extends ScorerOptions {
 
 /**
  * Settings for a model trained on a user's labelled file alone (`deskbot classify --train`), chosen by repeated
- * 5-fold cross-validation on the training splits of the Braun et al. corpora, the same for every corpus: label names
- * as examples, and abstain below a calibrated confidence of 0.5 (a wrong intent costs more than none).
+ * 5-fold cross-validation on the training splits of the Braun et al. corpora, the same for every corpus
+ * (`test/eval/tune-intents.ts`): label names as examples, a number-shape feature, a complement naive Bayes term
+ * (weight 4) beside the logistic regression and the centroids, L2 1e-4, and abstain below a calibrated confidence
+ * of 0.5 (a wrong intent costs more than none).
  */
-export const standaloneModelOptions: TrainIntentModelOptions = { labelNameExamples: true, minConfidence: 0.5 };
+export const standaloneModelOptions: TrainIntentModelOptions = {
+  labelNameExamples: true,
+  minConfidence: 0.5,
+  features: { ...defaultFeatureOptions, numberShapes: true },
+  naiveBayesWeight: 4,
+  l2: 1e-4,
+};
 
 /**
  * Train an intent classifier: TF-IDF features (stemmed words, bigrams, character 3–5-grams), multinomial logistic

@@ -30,6 +30,28 @@ describe('standalone model options', () => {
   });
 });
 
+describe('standalone model features', () => {
+  const releases = [
+    ...['upgrade to 12.04', 'update ubuntu 14.04 to 14.10', 'release upgrade from 13.10'].map((text) => ({ text, label: 'MakeUpdate' })),
+    ...['install a music player', 'recommend a pdf reader', 'good video editor'].map((text) => ({ text, label: 'SoftwareRecommendation' })),
+  ];
+
+  it('knows that a number is there even when the number itself was never seen', () => {
+    const withShapes = trainIntentModel(releases, standaloneModelOptions);
+    const without = trainIntentModel(releases, { ...standaloneModelOptions, features: undefined });
+    expect(withShapes.predict('17.05 -> 19.08').label).toBe('MakeUpdate');
+    expect(without.predict('17.05 -> 19.08').label).toBeNull();
+  });
+
+  it('adds the complement naive Bayes term to the scores without changing clear answers', () => {
+    const withBayes = trainIntentModel(releases, { naiveBayesWeight: 4 });
+    const without = trainIntentModel(releases);
+    const text = 'which pdf reader should i install';
+    expect(withBayes.predict(text).label).toBe('SoftwareRecommendation');
+    expect(withBayes.predict(text).ranking).not.toEqual(without.predict(text).ranking);
+  });
+});
+
 describe('fitAbstainThreshold', () => {
   it('picks a threshold between confident right answers and unsure wrong ones, within bounds', () => {
     // Two classes; items 0-3 right and confident, items 4-5 wrong and unsure.
