@@ -8,6 +8,7 @@ import { inferImpactUrgency } from './infer-impact-urgency.js';
 import { combineKindScores, type KindScores } from './combine-kind-scores.js';
 import { stripContextPhrases } from './strip-context-phrases.js';
 import { augmentWithContext } from './augment-with-context.js';
+import { expandAbbreviations } from './expand-abbreviations.js';
 
 export type { Understander } from './types.js';
 
@@ -32,8 +33,8 @@ const RULE_CONFIDENCE = 0.95;
 export function createUnderstander(intents: IntentDefinition[], outOfScopeExamples: string[] = [], options: UnderstanderOptions = {}): Understander {
   const kindOf = new Map<string, IntentKind>(intents.map((i) => [i.name, i.kind]));
   const examples: LabeledExample[] = [
-    ...intents.flatMap((i) => i.examples.map((text) => ({ text: stripContextPhrases(text), label: i.name }))),
-    ...outOfScopeExamples.map((text) => ({ text: stripContextPhrases(text), label: NONE_LABEL })),
+    ...intents.flatMap((i) => i.examples.map((text) => ({ text: topicOf(text), label: i.name }))),
+    ...outOfScopeExamples.map((text) => ({ text: topicOf(text), label: NONE_LABEL })),
   ];
   const intentModel: IntentModel = trainIntentModel(augmentWithContext(examples));
   const kindModel: IntentModel = trainIntentModel(
@@ -48,7 +49,7 @@ export function createUnderstander(intents: IntentDefinition[], outOfScopeExampl
       const safe = typeof text === 'string' ? text : '';
       const base = { ticketNumbers: findTicketNumbers(safe), ...inferImpactUrgency(safe) };
       if (safe.trim() === '') return { kind: 'out_of_scope', intent: null, confidence: 0, alternatives: [], ...base };
-      const topic = stripContextPhrases(safe);
+      const topic = topicOf(safe);
       const scores: KindScores = combineKindScores(intentModel.predict(topic), kindModel.predict(topic), kindOf);
       const alternatives = scores.intents.slice(0, 3);
       if (base.ticketNumbers.length > 0 || asksForTicketStatus(safe)) {
@@ -64,4 +65,9 @@ export function createUnderstander(intents: IntentDefinition[], outOfScopeExampl
       return { kind: best.kind, intent: best.intent, confidence: best.confidence, alternatives, ...base };
     },
   };
+}
+
+/** What both models read, in training and prediction alike: the topic words, with helpdesk shorthand spelled out. */
+function topicOf(text: string): string {
+  return expandAbbreviations(stripContextPhrases(text));
 }
