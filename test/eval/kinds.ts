@@ -9,6 +9,7 @@ export const kindSets = {
   kindCheck: fileURLToPath(new URL('./kind-check.jsonl', import.meta.url)),
   kindTitles: fileURLToPath(new URL('./kind-titles.jsonl', import.meta.url)),
   kindBlind: fileURLToPath(new URL('./kind-blind.jsonl', import.meta.url)),
+  kindBlind2: fileURLToPath(new URL('./kind-blind-2.jsonl', import.meta.url)),
 };
 
 /** Name of one kind dev set. */
