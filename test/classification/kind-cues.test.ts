@@ -47,8 +47,8 @@ describe('expandAbbreviations', () => {
 
 describe('combineKindScores', () => {
   const kindOf = new Map<string, IntentKind>([['vpn_problem', 'incident'], ['vpn_access', 'service_request']]);
-  const intentPrediction = { label: 'vpn_problem', ranking: [{ label: 'vpn_problem', score: 0.8 }, { label: 'vpn_access', score: 0.2 }] };
-  const kindPrediction = { label: 'service_request', ranking: [{ label: 'service_request', score: 0.7 }, { label: 'incident', score: 0.3 }] };
+  const intentPrediction = { label: 'vpn_problem', confidence: 0.8, ranking: [{ label: 'vpn_problem', score: 0.8 }, { label: 'vpn_access', score: 0.2 }] };
+  const kindPrediction = { label: 'service_request', confidence: 0.7, ranking: [{ label: 'service_request', score: 0.7 }, { label: 'incident', score: 0.3 }] };
 
   it('lets the kind model decide the kind in proportion to its share', () => {
     expect(combineKindScores(intentPrediction, kindPrediction, kindOf, 0.5).intents[0]!.intent).toBe('vpn_problem');
