@@ -8,11 +8,17 @@ export interface KindScores {
 }
 
 /**
- * Average the kind probabilities of the intent model (summed over each kind's intents) and of the kind model, then
+ * Mix the kind probabilities of the intent model (summed over each kind's intents) and of the kind model, then
  * spread each kind's probability over its intents in proportion to the intent model. The kind model sees cue words
  * ("not working", "need"), so when the two disagree the kind can override the intent model's favourite topic.
+ * @param kindModelShare weight of the kind model in the mix, 0–1 (the intent model gets the rest); default 0.5
  */
-export function combineKindScores(intentPrediction: Prediction, kindPrediction: Prediction, kindOf: Map<string, IntentKind>): KindScores {
+export function combineKindScores(
+  intentPrediction: Prediction,
+  kindPrediction: Prediction,
+  kindOf: Map<string, IntentKind>,
+  kindModelShare = 0.5,
+): KindScores {
   const fromIntents = new Map<string, number>();
   let intentTotal = 0;
   for (const r of intentPrediction.ranking) {
@@ -22,7 +28,7 @@ export function combineKindScores(intentPrediction: Prediction, kindPrediction: 
   }
   const fromKinds = new Map(kindPrediction.ranking.map((r) => [r.label, r.score]));
   const kindTotal = kindPrediction.ranking.reduce((sum, r) => sum + r.score, 0);
-  const kindProbability = (kind: string) => ((fromIntents.get(kind) ?? 0) + (fromKinds.get(kind) ?? 0)) / 2;
+  const kindProbability = (kind: string) => (fromIntents.get(kind) ?? 0) * (1 - kindModelShare) + (fromKinds.get(kind) ?? 0) * kindModelShare;
   const intents = intentPrediction.ranking.map((r) => {
     const kind = kindOf.get(r.label)!;
     const share = (fromIntents.get(kind) ?? 0) > 0 ? r.score / fromIntents.get(kind)! : 0;

@@ -3,7 +3,7 @@ import { createUnderstander } from '../../src/classification/understand.js';
 import { loadSeedIntents } from '../../src/classification/load-seed-intents.js';
 import { readCorpora, scoreCorpus, type CorpusItem, type CorpusScore } from './intents-corpus.js';
 import { trainNlpJs } from './nlpjs-engine.js';
-import { evaluateKinds, kindSets } from './kinds.js';
+import { evaluateAllKinds } from './kinds.js';
 import { crossValidate } from './cross-validate.js';
 
 /** Figures of one corpus: both engines on the test split, and deskbot's cross-validated micro-F1 on the train split. */
@@ -20,8 +20,8 @@ interface CorpusFigures {
  * Held-out intent evaluation on the Braun et al. corpora in `dir` (`*.jsonl`, fields text/label/split): each engine
  * is trained on split=train and scored on split=test (micro-F1 without None, None precision/recall, ms per message
  * of the fastest of several passes over the test texts, each made new with an appended made-up word).
- * Also the incident-vs-service-request macro-F1 of the seed catalogue on both kind dev sets.
- * @returns `{ corpora: { [name]: CorpusFigures }, kindCheck, kindTitles }`
+ * Also the incident-vs-service-request macro-F1 of the seed catalogue on every kind dev set.
+ * @returns `{ corpora: { [name]: CorpusFigures }, kindCheck, kindTitles, kindBlind… }`
  */
 export async function evaluateIntents(dir: string): Promise<object> {
   const corpora: Record<string, CorpusFigures> = {};
@@ -37,8 +37,7 @@ export async function evaluateIntents(dir: string): Promise<object> {
   const understander = createUnderstander(seed.intents, seed.outOfScopeExamples);
   return {
     corpora,
-    kindCheck: await evaluateKinds(kindSets.kindCheck, async (text) => understander.understand(text).kind),
-    kindTitles: await evaluateKinds(kindSets.kindTitles, async (text) => understander.understand(text).kind),
+    ...(await evaluateAllKinds(async (text) => understander.understand(text).kind)),
   };
 }
 

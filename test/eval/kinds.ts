@@ -1,11 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-/** Our own incident-vs-service-request dev sets (short ticket titles, balanced), written by hand, never trained on. */
+/**
+ * Our own incident-vs-service-request dev sets (short ticket titles, balanced), written by hand, never trained on.
+ * `kindBlind` and `kindBlind2` were written blind to the seed catalogue (see README.md in this folder).
+ */
 export const kindSets = {
   kindCheck: fileURLToPath(new URL('./kind-check.jsonl', import.meta.url)),
   kindTitles: fileURLToPath(new URL('./kind-titles.jsonl', import.meta.url)),
+  kindBlind: fileURLToPath(new URL('./kind-blind.jsonl', import.meta.url)),
+  kindBlind2: fileURLToPath(new URL('./kind-blind-2.jsonl', import.meta.url)),
 };
+
+/** Name of one kind dev set. */
+export type KindSetName = keyof typeof kindSets;
 
 /** Kind figures of one dev set; `errors` lists every miss. */
 export interface KindFigures {
@@ -31,4 +39,11 @@ export async function evaluateKinds(path: string, kindOf: (text: string) => Prom
   };
   const errors = items.flatMap((i, n) => (got[n] === i.kind ? [] : [{ text: i.text, expected: i.kind, got: got[n]! }]));
   return { macroF1: Math.round(((f1('incident') + f1('service_request')) / 2) * 10000) / 10000, items: items.length, errors };
+}
+
+/** {@link evaluateKinds} on every set of {@link kindSets}, keyed by set name. */
+export async function evaluateAllKinds(kindOf: (text: string) => Promise<string>): Promise<Record<KindSetName, KindFigures>> {
+  const out: Partial<Record<KindSetName, KindFigures>> = {};
+  for (const name of Object.keys(kindSets) as KindSetName[]) out[name] = await evaluateKinds(kindSets[name], kindOf);
+  return out as Record<KindSetName, KindFigures>;
 }

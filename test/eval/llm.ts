@@ -4,7 +4,7 @@ import { createUnderstander } from '../../src/classification/understand.js';
 import { loadSeedIntents } from '../../src/classification/load-seed-intents.js';
 import { createCircuitBreaker, createLlmAssistant, createStructuredChat } from '../../src/llm/index.js';
 import { startFakeOpenAi } from '../llm/fake-openai-server.js';
-import { evaluateKinds, kindSets, type KindFigures } from './kinds.js';
+import { evaluateAllKinds, type KindFigures, type KindSetName } from './kinds.js';
 
 /** The settings of a real model from the environment, or null to use the stub. */
 export interface RealModel {
@@ -14,10 +14,10 @@ export interface RealModel {
 }
 
 /**
- * Macro-F1 of incident vs service request on both kind dev sets with the LLM asked about unsure messages
+ * Macro-F1 of incident vs service request on every kind dev set with the LLM asked about unsure messages
  * (confidence below 0.6), and how many messages were sent to it.
  */
-export async function evaluateWithLlm(real: RealModel | null): Promise<{ model: string; kindCheck: KindFigures; kindTitles: KindFigures; calls: number }> {
+export async function evaluateWithLlm(real: RealModel | null): Promise<{ model: string; calls: number } & Record<KindSetName, KindFigures>> {
   const stub = real ? null : await startFakeOpenAi(() => ({ content: JSON.stringify({ intent: 'none_of_these' }) }));
   try {
     const chat = createStructuredChat({ apiKey: real?.apiKey ?? 'stub', baseURL: real?.baseURL ?? stub!.baseURL, model: real?.model ?? 'stub', timeoutMs: 20_000 });
@@ -32,8 +32,7 @@ export async function evaluateWithLlm(real: RealModel | null): Promise<{ model: 
     };
     return {
       model: real ? real.model : 'local stub (always "none of these"): plumbing only, not a model figure',
-      kindCheck: await evaluateKinds(kindSets.kindCheck, kindOf),
-      kindTitles: await evaluateKinds(kindSets.kindTitles, kindOf),
+      ...(await evaluateAllKinds(kindOf)),
       calls,
     };
   } finally {
