@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { signInSettings, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { createPipeline } from '../conversation/pipeline.js';
 import type { ChannelAdapter, TurnHandler } from '../core/adapter.js';
 import type { ChannelName } from '../core/message.js';
-import type { AgentDesk } from '../core/agent-desk.js';
-import { DeskbotError } from '../core/errors.js';
 import { createEscalationSystem } from '../escalation/index.js';
 import { registerAgentRoutes } from '../agent-desk/http/register-agent-routes.js';
 import { agentConsoleSessions } from '../agent-desk/http/agent-console-sessions.js';
@@ -20,21 +18,13 @@ import { registerOperationalRoutes } from '../http/health-routes.js';
 import { createMetrics } from '../observability/metrics.js';
 import { pingRedis } from '../redis/connection.js';
 import { seedIfEmpty } from '../seed/seed-if-empty.js';
-import { redactSecrets } from '../redaction/redact.js';
-import { createPrismaTranscriptStore } from '../transcripts/prisma-transcript-store.js';
-import { registerWebChannel } from '../../adapters/web/index.js';
-import { registerTeamsChannel, type TeamsChannel } from '../../adapters/teams/index.js';
-import { registerSlackChannel, type SlackChannel } from '../../adapters/slack/index.js';
 import type { AgentChannel } from '../core/agent-channel.js';
 import { createWebAgentChannel } from '../escalation/web-agent-channel.js';
 import { loadRequestForms } from '../conversation/request-forms.js';
-import { conversationExists } from '../conversation/conversation-exists.js';
-import { createInboundEventLog } from '../conversation/inbound-event-log.js';
-import { createTicketDirectory } from '../tickets/ticket-directory.js';
 import { startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { createServiceHolder, type ServiceHolder } from './service-holder.js';
 import { createOptionalLlm } from './optional-llm.js';
-import { directLineTokenKey } from './direct-line-token-key.js';
+import { registerSlack, registerTeams, registerWeb } from './register-chat-channels.js';
 
 /** A running deskbot. */
 export interface RunningDeskbot {
@@ -91,18 +81,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
 
     const app = createHttpServer({ logger, metrics, trustProxy: config.TRUST_PROXY });
     registerOperationalRoutes(app, { metrics, checks: { database: () => pingDatabase(prisma), redis: () => (redis ? pingRedis(redis) : Promise.resolve(false)) } });
-    const web = await registerWebChannel(app, {
-      turns,
-      store: createPrismaTranscriptStore(prisma),
-      tokenKey: await directLineTokenKey(config),
-      secret: config.DIRECTLINE_SECRET,
-      tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_MINUTES * 60,
-      tokenRateLimit: { max: config.WEB_TOKEN_RATE_LIMIT, windowSeconds: config.WEB_TOKEN_RATE_WINDOW_SECONDS },
-      redact: (text) => redactSecrets(text).text,
-      logger,
-      signIn: signInSettings(config),
-      publicUrl: config.PUBLIC_URL,
-    });
+    const web = await registerWeb(app, config, { turns, prisma, logger });
     channels.set('web', web.adapter);
     await registerAdminRoutes(app, {
       prisma, live: services, runner: evaluations, logger, thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },
@@ -144,40 +123,4 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     await infrastructure.close();
     throw err;
   }
-}
-
-/** The Slack channel when any SLACK_* variable is set (registerSlackChannel says which one is missing); else null. */
-async function registerSlack(
-  app: FastifyInstance, config: Config, deps: { turns: TurnHandler; prisma: Infrastructure['prisma']; desk?: AgentDesk; logger: Logger },
-): Promise<SlackChannel | null> {
-  if (!config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) return null;
-  if (!config.SLACK_BOT_TOKEN) throw new DeskbotError('config_invalid', 'SLACK_BOT_TOKEN is required when the Slack channel is configured.');
-  return registerSlackChannel(app, {
-    turns: deps.turns,
-    tickets: createTicketDirectory(deps.prisma),
-    knowsConversation: (externalId) => conversationExists(deps.prisma, 'slack', externalId),
-    deliveries: createInboundEventLog(deps.prisma),
-    botToken: config.SLACK_BOT_TOKEN,
-    signingSecret: config.SLACK_SIGNING_SECRET,
-    appToken: config.SLACK_APP_TOKEN,
-    apiUrl: config.SLACK_API_URL,
-    agentChannel: config.SLACK_AGENT_CHANNEL,
-    desk: deps.desk,
-    logger: deps.logger.child({ channel: 'slack' }),
-  });
-}
-
-/** The Teams channel when MicrosoftAppId is set or TEAMS_ENABLED=true (local development without authentication); else null. */
-async function registerTeams(
-  app: FastifyInstance, config: Config, deps: { turns: TurnHandler; prisma: Infrastructure['prisma']; desk?: AgentDesk; logger: Logger },
-): Promise<TeamsChannel | null> {
-  if (!config.MicrosoftAppId && !config.TEAMS_ENABLED) return null;
-  return registerTeamsChannel(app, {
-    turns: deps.turns, deliveries: createInboundEventLog(deps.prisma), logger: deps.logger, desk: deps.desk, agentChannelId: config.TEAMS_AGENT_CHANNEL,
-    credentials: { appId: config.MicrosoftAppId, appPassword: config.MicrosoftAppPassword, appType: config.MicrosoftAppType, tenantId: config.MicrosoftAppTenantId },
-    endpoints: {
-      toBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl, toBotFromChannelTokenIssuer: config.ToBotFromChannelTokenIssuer,
-      toChannelFromBotLoginUrl: config.ToChannelFromBotLoginUrl,
-    },
-  });
 }
