@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Config } from '../config/config.js';
 import { createServiceHolder } from '../app/service-holder.js';
 import { createPipeline } from '../conversation/pipeline.js';
+import { loadRequestForms } from '../conversation/request-forms.js';
 import { createMetrics } from '../observability/metrics.js';
 import { renderText } from './render-text.js';
 import { cliLogger, withDatabase } from './with-database.js';
@@ -12,7 +13,7 @@ import { cliLogger, withDatabase } from './with-database.js';
 export async function chatCommand(config: Config): Promise<void> {
   await withDatabase(config, async (prisma) => {
     const logger = cliLogger(config);
-    const services = await createServiceHolder(prisma, { thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM }, metrics: createMetrics() });
+    const services = await createServiceHolder(prisma, { thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM }, metrics: createMetrics(), requestForms: loadRequestForms() });
     const pipeline = createPipeline({ prisma, services: services.current, logger });
     const user = userInfo().username;
     const conversationId = `cli:${user}:${randomUUID()}`;
