@@ -1,7 +1,10 @@
-/** Codes of the admin API's own refusals, beside DeskbotError's (bad_request, unauthorized, forbidden, not_found). */
-export type AdminErrorCode = 'conflict' | 'no_changes' | 'busy';
+/**
+ * Codes of the admin API's own refusals, beside DeskbotError's (bad_request, unauthorized, forbidden, not_found).
+ * `changed`: the record was changed by someone else since the caller read it (HTTP 412, RFC 9110 §13.1.1 If-Match).
+ */
+export type AdminErrorCode = 'conflict' | 'no_changes' | 'busy' | 'changed';
 
-/** A refusal with a code the admin page can act on; `status` is its HTTP status (409 for all three today). */
+/** A refusal with a code the admin page can act on; `status` is its HTTP status (409 unless given). */
 export class AdminError extends Error {
   readonly code: AdminErrorCode;
   readonly status: number;

@@ -35,16 +35,29 @@ export async function createArticle(db: Db, slug: string, input: ArticleInput): 
   await notifyServingChange(db, 'articles');
 }
 
-/** Change some fields of an article; every instance re-indexes. @throws DeskbotError `not_found` */
-export async function updateArticle(db: Db, slug: string, patch: Partial<ArticleInput>): Promise<void> {
-  const { count } = await db.knowledgeArticle.updateMany({ where: { slug }, data: { ...patch, updatedAt: new Date() } });
-  if (count === 0) throw new DeskbotError('not_found', `No article with slug "${slug}".`);
+/**
+ * Change some fields of an article; every instance re-indexes. With `expected`, only if the article is still at
+ * that version (its `updatedAt`), checked in the same statement as the change.
+ * @throws DeskbotError `not_found`; AdminError `changed` (412) when someone changed it since `expected`
+ */
+export async function updateArticle(db: Db, slug: string, patch: Partial<ArticleInput>, expected?: Date): Promise<void> {
+  const { count } = await db.knowledgeArticle.updateMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
+  if (count === 0) await refuseMissingOrChanged(db, slug);
   await notifyServingChange(db, 'articles');
 }
 
-/** Delete an article; every instance re-indexes. @throws DeskbotError `not_found` */
-export async function deleteArticle(db: Db, slug: string): Promise<void> {
-  const { count } = await db.knowledgeArticle.deleteMany({ where: { slug } });
-  if (count === 0) throw new DeskbotError('not_found', `No article with slug "${slug}".`);
+/**
+ * Delete an article; every instance re-indexes. With `expected`, only if it is still at that version.
+ * @throws DeskbotError `not_found`; AdminError `changed` (412) when someone changed it since `expected`
+ */
+export async function deleteArticle(db: Db, slug: string, expected?: Date): Promise<void> {
+  const { count } = await db.knowledgeArticle.deleteMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) } });
+  if (count === 0) await refuseMissingOrChanged(db, slug);
   await notifyServingChange(db, 'articles');
+}
+
+async function refuseMissingOrChanged(db: Db, slug: string): Promise<never> {
+  const row = await db.knowledgeArticle.findUnique({ where: { slug }, select: { updatedAt: true } });
+  if (!row) throw new DeskbotError('not_found', `No article with slug "${slug}".`);
+  throw new AdminError('changed', `Article "${slug}" was changed by someone else at ${row.updatedAt.toISOString()}. Reload it and make your change again.`, 412);
 }

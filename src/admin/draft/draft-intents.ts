@@ -17,15 +17,15 @@ export interface IntentSettings {
   enabled: boolean;
 }
 
-/** A draft intent as listed: its settings and how many examples it has. */
-export type DraftIntentSummary = IntentSettings & { name: string; exampleCount: number; outOfScope: boolean };
+/** A draft intent as listed: its settings, how many examples it has, and its version (`updatedAt`, for If-Match). */
+export type DraftIntentSummary = IntentSettings & { name: string; exampleCount: number; outOfScope: boolean; version: string };
 
 const defaults: IntentSettings = { kind: 'question', description: '', defaultImpact: 3, defaultUrgency: 3, assignmentGroup: null, agentOnly: false, articleSlugs: [], enabled: true };
 
 /** Every intent of the draft (disabled ones too), by name, with example counts. The out-of-scope pseudo-intent is flagged. */
 export async function listDraftIntents(db: Db): Promise<DraftIntentSummary[]> {
   const rows = await db.intent.findMany({ orderBy: { name: 'asc' }, include: { _count: { select: { examples: true } } } });
-  return rows.map((r) => ({ ...settingsOf(r), name: r.name, exampleCount: r._count.examples, outOfScope: r.name === outOfScopeIntentName }));
+  return rows.map((r) => ({ ...settingsOf(r), name: r.name, exampleCount: r._count.examples, outOfScope: r.name === outOfScopeIntentName, version: r.updatedAt.toISOString() }));
 }
 
 /**
@@ -35,7 +35,9 @@ export async function listDraftIntents(db: Db): Promise<DraftIntentSummary[]> {
 export async function getDraftIntent(db: Db, name: string): Promise<DraftIntentSummary & { examples: Array<{ id: string; text: string }> }> {
   const row = await db.intent.findUnique({ where: { name }, include: { examples: { orderBy: { text: 'asc' }, select: { id: true, text: true } } } });
   if (!row) throw new DeskbotError('not_found', `No intent named "${name}".`);
-  return { ...settingsOf(row), name: row.name, exampleCount: row.examples.length, outOfScope: row.name === outOfScopeIntentName, examples: row.examples };
+  return {
+    ...settingsOf(row), name: row.name, exampleCount: row.examples.length, outOfScope: row.name === outOfScopeIntentName, version: row.updatedAt.toISOString(), examples: row.examples,
+  };
 }
 
 /**
@@ -50,19 +52,30 @@ export async function createDraftIntent(db: Db, name: string, settings: Partial<
 }
 
 /**
- * Change some settings of a draft intent.
- * @throws DeskbotError `not_found`, or `bad_request` for unknown article slugs
+ * Change some settings of a draft intent; with `expected`, only if the intent is still at that version (its
+ * `updatedAt`), checked in the same statement as the change.
+ * @throws DeskbotError `not_found`, or `bad_request` for unknown article slugs; AdminError `changed` (412) when
+ *   someone changed it since `expected`
  */
-export async function updateDraftIntent(db: Db, name: string, patch: Partial<IntentSettings>): Promise<void> {
+export async function updateDraftIntent(db: Db, name: string, patch: Partial<IntentSettings>, expected?: Date): Promise<void> {
   await checkArticles(db, patch.articleSlugs);
-  const { count } = await db.intent.updateMany({ where: { name }, data: patch });
-  if (count === 0) throw new DeskbotError('not_found', `No intent named "${name}".`);
+  const { count } = await db.intent.updateMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
+  if (count === 0) await refuseMissingOrChanged(db, name);
 }
 
-/** Remove an intent and its examples from the draft. @throws DeskbotError `not_found` */
-export async function deleteDraftIntent(db: Db, name: string): Promise<void> {
-  const { count } = await db.intent.deleteMany({ where: { name } });
-  if (count === 0) throw new DeskbotError('not_found', `No intent named "${name}".`);
+/**
+ * Remove an intent and its examples from the draft; with `expected`, only if it is still at that version.
+ * @throws DeskbotError `not_found`; AdminError `changed` (412) when someone changed it since `expected`
+ */
+export async function deleteDraftIntent(db: Db, name: string, expected?: Date): Promise<void> {
+  const { count } = await db.intent.deleteMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) } });
+  if (count === 0) await refuseMissingOrChanged(db, name);
+}
+
+async function refuseMissingOrChanged(db: Db, name: string): Promise<never> {
+  const row = await db.intent.findUnique({ where: { name }, select: { updatedAt: true } });
+  if (!row) throw new DeskbotError('not_found', `No intent named "${name}".`);
+  throw new AdminError('changed', `Intent "${name}" was changed by someone else at ${row.updatedAt.toISOString()}. Reload it and make your change again.`, 412);
 }
 
 /**

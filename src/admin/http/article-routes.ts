@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseInput } from '../../agent-desk/http/parse-input.js';
 import { createArticle, deleteArticle, getArticle, listArticles, updateArticle } from '../articles/article-admin.js';
 import type { AdminContext } from './admin-context.js';
+import { expectedVersion, withEtag } from './if-match.js';
 import { articleParams, createArticleBody, updateArticleBody } from './admin-schemas.js';
 
 /**
@@ -9,9 +10,10 @@ import { articleParams, createArticleBody, updateArticleBody } from './admin-sch
  * response):
  * - `GET /api/admin/articles` → `{ articles }` (no bodies)
  * - `POST /api/admin/articles` `{ slug, title, body, tags?, intents? }` → 201 `{ article }`; 409 `conflict`
- * - `GET /api/admin/articles/:slug` → `{ article }`
- * - `PATCH /api/admin/articles/:slug` `{ title?, body?, tags?, intents? }` → `{ article }`
- * - `DELETE /api/admin/articles/:slug` → 204
+ * - `GET /api/admin/articles/:slug` → `{ article }` (its `updatedAt` is its version); ETag header
+ * - `PATCH /api/admin/articles/:slug` `{ title?, body?, tags?, intents? }` → `{ article }`; with `If-Match: <ETag>`,
+ *   412 `changed` when someone changed the article since
+ * - `DELETE /api/admin/articles/:slug` → 204 (If-Match as for PATCH)
  */
 export function registerArticleRoutes(app: FastifyInstance, ctx: AdminContext): void {
   const { prisma } = ctx;
@@ -23,15 +25,19 @@ export function registerArticleRoutes(app: FastifyInstance, ctx: AdminContext): 
     await ctx.live.sync();
     return reply.status(201).send({ article: await getArticle(prisma, slug) });
   });
-  app.get('/api/admin/articles/:slug', async (req) => ({ article: await getArticle(prisma, slugOf(req.params)) }));
-  app.patch('/api/admin/articles/:slug', async (req) => {
+  app.get('/api/admin/articles/:slug', async (req, reply) => {
+    const article = await getArticle(prisma, slugOf(req.params));
+    return withEtag(reply, article.updatedAt).send({ article });
+  });
+  app.patch('/api/admin/articles/:slug', async (req, reply) => {
     const slug = slugOf(req.params);
-    await updateArticle(prisma, slug, parseInput(updateArticleBody, req.body));
+    await updateArticle(prisma, slug, parseInput(updateArticleBody, req.body), expectedVersion(req));
     await ctx.live.sync();
-    return { article: await getArticle(prisma, slug) };
+    const article = await getArticle(prisma, slug);
+    return withEtag(reply, article.updatedAt).send({ article });
   });
   app.delete('/api/admin/articles/:slug', async (req, reply) => {
-    await deleteArticle(prisma, slugOf(req.params));
+    await deleteArticle(prisma, slugOf(req.params), expectedVersion(req));
     await ctx.live.sync();
     return reply.status(204).send();
   });

@@ -3,6 +3,7 @@ import { parseInput } from '../../agent-desk/http/parse-input.js';
 import { listVersions } from '../../model-versions/list-versions.js';
 import { addDraftExamples, createDraftIntent, deleteDraftExample, deleteDraftIntent, getDraftIntent, listDraftIntents, updateDraftIntent } from '../draft/draft-intents.js';
 import type { AdminContext } from './admin-context.js';
+import { expectedVersion, withEtag } from './if-match.js';
 import { addExamplesBody, createIntentBody, exampleParams, intentParams, updateIntentBody } from './admin-schemas.js';
 
 /**
@@ -10,9 +11,10 @@ import { addExamplesBody, createIntentBody, exampleParams, intentParams, updateI
  * - `GET /api/admin/intents` → `{ intents, draftChanged, liveVersion }` (`out_of_scope` is the out-of-scope examples)
  * - `POST /api/admin/intents` `{ name, kind, description?, defaultImpact?, defaultUrgency?, assignmentGroup?,
  *   agentOnly?, articleSlugs?, enabled?, examples? }` → 201 `{ intent }`; 409 `conflict` when the name is taken
- * - `GET /api/admin/intents/:name` → `{ intent }` with `examples: [{ id, text }]`
- * - `PATCH /api/admin/intents/:name` (any settings) → `{ intent }`
- * - `DELETE /api/admin/intents/:name` → 204
+ * - `GET /api/admin/intents/:name` → `{ intent }` with `examples: [{ id, text }]` and `version`; ETag header
+ * - `PATCH /api/admin/intents/:name` (any settings) → `{ intent }`; with `If-Match: <ETag>`, 412 `changed` when
+ *   someone changed the intent since (two admins editing at once do not overwrite each other)
+ * - `DELETE /api/admin/intents/:name` → 204 (If-Match as for PATCH)
  * - `POST /api/admin/intents/:name/examples` `{ texts }` → `{ added }`
  * - `DELETE /api/admin/intents/:name/examples/:id` → 204
  */
@@ -27,14 +29,18 @@ export function registerIntentRoutes(app: FastifyInstance, ctx: AdminContext): v
     await createDraftIntent(prisma, name, settings, examples);
     return reply.status(201).send({ intent: await getDraftIntent(prisma, name) });
   });
-  app.get('/api/admin/intents/:name', async (req) => ({ intent: await getDraftIntent(prisma, parseInput(intentParams, req.params).name) }));
-  app.patch('/api/admin/intents/:name', async (req) => {
+  app.get('/api/admin/intents/:name', async (req, reply) => {
+    const intent = await getDraftIntent(prisma, parseInput(intentParams, req.params).name);
+    return withEtag(reply, intent.version).send({ intent });
+  });
+  app.patch('/api/admin/intents/:name', async (req, reply) => {
     const { name } = parseInput(intentParams, req.params);
-    await updateDraftIntent(prisma, name, parseInput(updateIntentBody, req.body));
-    return { intent: await getDraftIntent(prisma, name) };
+    await updateDraftIntent(prisma, name, parseInput(updateIntentBody, req.body), expectedVersion(req));
+    const intent = await getDraftIntent(prisma, name);
+    return withEtag(reply, intent.version).send({ intent });
   });
   app.delete('/api/admin/intents/:name', async (req, reply) => {
-    await deleteDraftIntent(prisma, parseInput(intentParams, req.params).name);
+    await deleteDraftIntent(prisma, parseInput(intentParams, req.params).name, expectedVersion(req));
     return reply.status(204).send();
   });
   app.post('/api/admin/intents/:name/examples', async (req) => {

@@ -5,8 +5,10 @@ let onSignedOut = () => {};
 export function setCsrfToken(token) { csrfToken = token; }
 export function whenSignedOut(callback) { onSignedOut = callback; }
 
-export async function api(method, path, body) {
+// `version`: the record's version as read (its ETag value); a change then fails with 412 if someone changed it since.
+export async function api(method, path, body, version) {
   const headers = {};
+  if (version) headers['if-match'] = `"${version}"`;
   const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (body !== undefined) {
     headers['content-type'] = 'application/json';

@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { $, el, button, guarded, toast } from './dom.js';
 
-const state = { articles: [], selected: null };
+const state = { articles: [], selected: null, version: null };
 const list = (text) => text.split(',').map((t) => t.trim()).filter(Boolean);
 
 export async function loadArticles() {
@@ -19,6 +19,7 @@ export async function loadArticles() {
 async function open(slug) {
   state.selected = slug;
   const article = slug ? (await api('GET', `/api/admin/articles/${encodeURIComponent(slug)}`)).article : { slug: '', title: '', body: '', tags: [], intents: [] };
+  state.version = slug ? article.updatedAt : null;
   $('article-form').hidden = false;
   $('article-slug').value = article.slug;
   $('article-slug').disabled = Boolean(slug);
@@ -36,7 +37,7 @@ export function initArticles() {
     event.preventDefault();
     void guarded(event.submitter, async () => {
       const fields = { title: $('article-title').value, body: $('article-body').value, tags: list($('article-tags').value), intents: list($('article-intents').value) };
-      if (state.selected) await api('PATCH', `/api/admin/articles/${encodeURIComponent(state.selected)}`, fields);
+      if (state.selected) await api('PATCH', `/api/admin/articles/${encodeURIComponent(state.selected)}`, fields, state.version);
       else await api('POST', '/api/admin/articles', { slug: $('article-slug').value.trim(), ...fields });
       await open(state.selected || $('article-slug').value.trim());
       toast('Article saved; the bot uses it now.');
@@ -44,7 +45,7 @@ export function initArticles() {
   });
   $('article-delete').addEventListener('click', () => guarded($('article-delete'), async () => {
     if (!window.confirm(`Delete article ${state.selected}?`)) return;
-    await api('DELETE', `/api/admin/articles/${encodeURIComponent(state.selected)}`);
+    await api('DELETE', `/api/admin/articles/${encodeURIComponent(state.selected)}`, undefined, state.version);
     state.selected = null;
     $('article-form').hidden = true;
     await loadArticles();

@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { $, el, button, guarded, toast } from './dom.js';
 
-const state = { intents: [], selected: null, articles: [] };
+const state = { intents: [], selected: null, version: null, articles: [] };
 const path = (name) => `/api/admin/intents/${encodeURIComponent(name)}`;
 
 export async function loadIntents() {
@@ -27,6 +27,7 @@ function renderList() {
 async function select(name) {
   state.selected = name;
   const { intent } = await api('GET', path(name));
+  state.version = intent.version;
   renderList();
   $('intent-editor').hidden = false;
   $('intent-title').textContent = intent.name;
@@ -80,7 +81,7 @@ export function initIntents() {
         defaultImpact: Number($('intent-impact').value), defaultUrgency: Number($('intent-urgency').value),
         agentOnly: $('intent-agent-only').checked, enabled: $('intent-enabled').checked,
         articleSlugs: [...$('intent-articles').selectedOptions].map((o) => o.value),
-      });
+      }, state.version);
       await loadIntents();
       toast('Saved to the draft. Publish to make it live.');
     });
@@ -97,7 +98,7 @@ export function initIntents() {
   });
   $('intent-delete').addEventListener('click', () => guarded($('intent-delete'), async () => {
     if (!window.confirm(`Delete intent ${state.selected} from the draft?`)) return;
-    await api('DELETE', path(state.selected));
+    await api('DELETE', path(state.selected), undefined, state.version);
     state.selected = null;
     $('intent-editor').hidden = true;
     await loadIntents();
