@@ -35,8 +35,15 @@ export async function listVersions(db: Db, limit = 100): Promise<{ versions: Ver
   };
 }
 
-/** The version that was live before the last publish or rollback (what "roll back" returns to), or null. */
+/**
+ * What "roll back" returns to: the newest version older (by number) than the live one, or null when the live version
+ * is the oldest. Rolling back twice goes two versions back, not to and fro between the last two.
+ */
 export async function previousVersionId(db: Db): Promise<string | null> {
   const live = await db.liveModel.findUnique({ where: { id: 1 } });
-  return live?.previousVersionId ?? null;
+  if (!live) return null;
+  const current = await db.modelVersion.findUnique({ where: { id: live.versionId }, select: { number: true } });
+  if (!current) return null;
+  const before = await db.modelVersion.findFirst({ where: { number: { lt: current.number } }, orderBy: { number: 'desc' }, select: { id: true } });
+  return before?.id ?? null;
 }

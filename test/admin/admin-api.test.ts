@@ -104,3 +104,30 @@ test('versions: nothing to publish or roll back is a 409; unknown versions 404',
     await fresh.close();
   }
 });
+
+test('rolling back twice goes two versions back, then says there is nothing older', async () => {
+  const fresh = await startAdminServer();
+  try {
+    const headers = { authorization: `Bearer ${fresh.token}` };
+    const post = async (url: string, payload: object = {}) => {
+      const res = await fresh.app.inject({ method: 'POST', url, headers, payload });
+      return { status: res.statusCode, body: res.json() };
+    };
+    const live = async () => {
+      const res = await fresh.app.inject({ method: 'GET', url: '/api/admin/versions', headers });
+      return res.json().versions.find((v: { live: boolean }) => v.live).number as number;
+    };
+    expect(await live()).toBe(1);
+    await post('/api/admin/intents', { name: 'badge_fault', kind: 'incident', examples: ['my badge does not open the door'] });
+    expect((await post('/api/admin/versions')).status).toBe(201);
+    await post('/api/admin/intents/badge_fault/examples', { texts: ['the door reader rejects my badge'] });
+    expect((await post('/api/admin/versions')).status).toBe(201);
+    expect(await live()).toBe(3);
+    expect((await post('/api/admin/versions/rollback')).body.version.number).toBe(2);
+    expect((await post('/api/admin/versions/rollback')).body.version.number).toBe(1);
+    expect(await live()).toBe(1);
+    expect((await post('/api/admin/versions/rollback')).status).toBe(409);
+  } finally {
+    await fresh.close();
+  }
+}, 60_000);

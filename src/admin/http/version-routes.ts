@@ -12,7 +12,8 @@ import { publishBody, versionParams } from './admin-schemas.js';
  * or reuses the previous catalogue on a rollback) and on every other instance within seconds (NOTIFY, or its poll):
  * - `GET /api/admin/versions` → `{ versions, liveVersionId, draftChanged }`
  * - `POST /api/admin/versions` `{ note? }` → 201 `{ version }`; 409 `no_changes` when the draft equals the live version
- * - `POST /api/admin/versions/rollback` → `{ version }`: back to the version live before the last switch; 409 `conflict` if none
+ * - `POST /api/admin/versions/rollback` → `{ version }`: to the newest version older than the live one (twice: two
+ *   versions back); 409 `conflict` when the live version is the oldest
  * - `POST /api/admin/versions/:id/activate` → `{ version }`: make any version live
  */
 export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): void {
