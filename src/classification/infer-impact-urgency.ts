@@ -14,13 +14,13 @@ export const IMPACT_PATTERNS: ReadonlyArray<readonly [Level, RegExp]> = [
 /** ITIL urgency phrases (on normalized text), in the order they are tried: high, low, then medium. */
 export const URGENCY_PATTERNS: ReadonlyArray<readonly [Level, RegExp]> = [
   [1, /\b(urgent|urgently|asap|emergency|critical|immediately|right now|straight away)\b|\b(cant|cannot|can't|unable to|not able to) (do (any|my) )?work\b|\b(nobody|no ?one|none of us) (can|is able to|are able to) (do (any|our) )?work\b|\b(every ?one|every ?body|we|all of us) (cant|can't|cannot|are unable to) (do (any|our) )?work\b|\b(blocked|stopped) (from )?working\b|\bdeadline (is )?(today|in \d+|this)\b|\b(client|customer) (meeting|presentation|demo) (in|at)\b|\bproduction (is )?down\b/],
-  [3, /\b(no rush|not urgent|no hurry|whenever|low priority|when you (get|have) (a )?(chance|time|moment)|at your convenience|next week is fine)\b/],
+  [3, /\b(no rush|not urgent|no hurry|whenever|low priority|when you (get|have) (a )?(chance|time|moment)|at your convenience|next week is fine)\b|(?<!\b(no|not|without)( a)? )\b(work ?around|workaround)\b|\b(can|could) still (do my )?work\b|\bnot blocking\b/],
   [2, /\b(soon|today|by tomorrow|this week|quite urgent|important)\b/],
 ];
 
 /**
  * Read ITIL impact and urgency from the wording (1 high, 2 medium, 3 low): "whole floor" → impact 1,
- * "my team" → 2, "only me" → 3; "urgent", "can't work", "nobody can work" → urgency 1, "today" → 2, "no rush" → 3.
+ * "my team" → 2, "only me" → 3; "urgent", "can't work", "nobody can work" → urgency 1, "today" → 2, "no rush", "I can work around it" → 3.
  * @returns each level only when the words say something about it
  */
 export function inferImpactUrgency(text: string): { impact?: Level; urgency?: Level } {

@@ -19,10 +19,13 @@ describe('stripContextPhrases', () => {
 });
 
 describe('inferImpactUrgency on team-wide stoppages', () => {
-  it('reads "nobody can work" as urgency 1 but not "we can work"', () => {
+  it('reads "nobody can work" as urgency 1, and a workaround as urgency 3 (ITIL: a workaround lowers urgency)', () => {
     expect(inferImpactUrgency('nobody can work')).toEqual({ impact: 1, urgency: 1 });
     expect(inferImpactUrgency("we can't work, the server is down")).toEqual({ urgency: 1 });
-    expect(inferImpactUrgency('we can work around it')).toEqual({});
+    expect(inferImpactUrgency('we can work around it')).toEqual({ urgency: 3 });
+    expect(inferImpactUrgency("we can't work and there is no workaround")).toEqual({ urgency: 1 });
+    expect(inferImpactUrgency('there is no workaround')).toEqual({});
+    expect(inferImpactUrgency('not a workaround i can use')).toEqual({});
   });
 });
 

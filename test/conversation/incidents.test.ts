@@ -55,6 +55,20 @@ describe('incidents', () => {
     expect(ticket.description).toContain('printer jams every time');
   });
 
+  test('typing a button\'s label, or saying the same in other words, gives the priority the button gives', async () => {
+    const priorityAfter = async (answer: { say: string } | { press: string }) => {
+      const emp = h.employee();
+      await emp.say('my badge got lost');
+      const opened = 'say' in answer ? await emp.say(answer.say) : await emp.press(answer.press);
+      return (await h.db.prisma.ticket.findUniqueOrThrow({ where: { number: opened.summary.ticket! } })).priority;
+    };
+    const pressed = await priorityAfter({ press: 'impact:workaround' });
+    expect(await priorityAfter({ say: 'I can work around it' })).toBe(pressed);
+    expect(await priorityAfter({ say: 'there is a workaround' })).toBe(pressed);
+    expect(await priorityAfter({ say: 'Several people can\u2019t work.' })).toBe(await priorityAfter({ press: 'impact:many_blocked' }));
+    expect(await priorityAfter({ say: "i can't work" })).toBe(await priorityAfter({ press: 'impact:me_blocked' }));
+  });
+
   test('the same event delivered twice opens one ticket and replies once', async () => {
     const emp = h.employee();
     const first = await emp.say('email is down for our entire team, urgent', 'evt-dup-1');
