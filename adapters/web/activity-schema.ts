@@ -5,10 +5,12 @@ const record = z.record(z.string(), z.unknown());
 
 /**
  * The parts of a client-sent Direct Line activity that deskbot keeps (Bot Framework Activity schema); anything else is
- * dropped. `id`, `timestamp`, `conversation` and `channelId` are the server's to set.
+ * dropped. `id`, `timestamp`, `conversation` and `channelId` are the server's to set: a client's `id` is read only
+ * as an idempotency key (see {@link clientActivityIdOf}), never stored as the activity's id.
  */
 export const inboundActivitySchema = z.object({
   type: z.string().min(1).max(64),
+  id: z.string().max(256).optional(),
   text: z.string().optional(),
   textFormat: z.string().max(20).optional(),
   value: z.unknown().optional(),
@@ -50,8 +52,12 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, what: stri
   throw new DeskbotError('bad_request', `Invalid ${what}${where}: ${issue?.message ?? 'malformed'}.`);
 }
 
-/** `channelData.clientActivityID` when it is a usable string (Web Chat sets it and keeps it across retries). */
+/**
+ * The client's key for an activity, kept across its retries: `channelData.clientActivityID` (Web Chat sets it), else
+ * an `id` the client put on the activity itself (Direct Line ignores it, but a client that resends the same `id` means
+ * the same message, so it must not open a second ticket).
+ */
 export function clientActivityIdOf(activity: InboundActivity): string | undefined {
-  const id = activity.channelData?.clientActivityID;
-  return typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
+  const usable = (id: unknown) => (typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined);
+  return usable(activity.channelData?.clientActivityID) ?? usable(activity.id);
 }

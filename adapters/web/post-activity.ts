@@ -86,8 +86,11 @@ export function createActivityPoster(deps: {
     activity: InboundActivity,
     clientId: string | undefined,
   ): Promise<string> {
+    // The id is the server's; a client's own id survives as the clientActivityID its retries are recognised by.
+    const { id: _clientSetId, ...fields } = activity;
     const echo = await deps.write(conversation.id, {
-      ...activity,
+      ...fields,
+      ...(clientId && fields.channelData?.clientActivityID !== clientId ? { channelData: { ...fields.channelData, clientActivityID: clientId } } : {}),
       ...(typeof activity.text === 'string' ? { text: redact(activity.text) } : {}),
       channelId: 'directline',
       conversation: { id: conversation.id },

@@ -151,6 +151,19 @@ describe('activities', () => {
     expect(texts.filter((t) => t === 'You said: retry me')).toHaveLength(1);
   });
 
+  test('an activity resent with the same client-set id (no clientActivityID) gets one echo and one reply; the echo keeps the server\'s id', async () => {
+    const a = await guest();
+    const message = { type: 'message', id: 'fixed-2', text: 'resent with my own id' };
+    const r1 = await call(open, 'POST', activities(a.conversationId), { auth: a.token, body: message });
+    const r2 = await call(open, 'POST', activities(a.conversationId), { auth: a.token, body: message });
+    expect(r1.status).toBe(200);
+    expect(r2.body.id).toBe(r1.body.id);
+    expect(r1.body.id).not.toBe('fixed-2');
+    const texts = (await transcript(open, a)).map((x) => x.text);
+    expect(texts.filter((t) => t === 'resent with my own id')).toHaveLength(1);
+    expect(texts.filter((t) => t === 'You said: resent with my own id')).toHaveLength(1);
+  });
+
   test('the same clientActivityID in two conversations is two messages', async () => {
     const a = await guest();
     const b = await guest();
