@@ -26,6 +26,10 @@ const awsSecret = new RegExp(
   'gi',
 );
 
+// An AWS secret access key pasted without its label ("secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"): exactly 40
+// base64 characters standing alone, mixing upper case, lower case and digits (words, paths and hashes do not).
+const bareAwsSecret = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+
 const bearer = new RegExp(String.raw`(?<![A-Za-z])(?<scheme>bearer|basic)[ \t]+${notRedacted}[A-Za-z0-9._~+/-]{12,}=*`, 'gi');
 
 // `label = value` / `label: value` with labels that name secrets; `token` also matches `csrf_token`, `x-auth-token`.
@@ -44,6 +48,7 @@ export const jwtRule = regexRule(
 export const apiTokenRules: RedactionRule[] = [
   ...vendorPatterns.map((p) => regexRule('api_token', p, (m) => (m.startsWith('https://') ? keepWebhookHost(m) : token))),
   regexRule('api_token', awsSecret, (_m, g) => `${g.label}${g.sep}${token}`),
+  regexRule('api_token', bareAwsSecret, (m) => (/[A-Z]/.test(m) && /[a-z]/.test(m) && /\d/.test(m) ? token : null)),
   regexRule('api_token', bearer, (_m, g) => `${g.scheme} ${token}`),
   regexRule('api_token', keyValue, (_m, g) => (g.sep!.includes(':') && !looksLikeToken(g.value!) ? null : `${g.label}${g.sep}${token}`)),
 ];

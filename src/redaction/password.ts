@@ -3,9 +3,9 @@ import { commonWords } from './common-words.js';
 
 // label [for|on <thing>] then one of: `:`/`=` (explicit), connector words like "is", "was", "is now" (prose), or just a space (bare).
 const passwordPattern = new RegExp(
-  String.raw`(?<![A-Za-z0-9])(?<label>passwords?|passwd|passphrase|passcode|pwd|pw|pass)` +
+  String.raw`(?<![A-Za-z0-9])(?<label>passwords?|passwd|passphrase|passcode|pwd|pw|pass|passwort|kennwort|mot de passe|mdp|contrase[ñn]a|clave|wachtwoord|senha|parola d'ordine|l[öo]senord|adgangskode|passord|salasana)` +
     String.raw`(?:[ \t]+(?:for|on)[ \t]+(?:(?:the|my|our)[ \t]+)?[^\s:=]{1,40})?` +
-    String.raw`(?:(?<explicit>["']?[ \t]{0,5}(?:=>|[:=])[ \t]{0,5})|(?<prose>(?:[ \t]+(?:is|was|now|to|be|will|would|should|set|changed|became|still|currently|temporarily)[ \t]*[:=]?){1,4}[ \t]+)|(?<bare>[ \t]+))` +
+    String.raw`(?:(?<explicit>["']?[ \t]{0,5}(?:=>|[:=])[ \t]{0,5})|(?<prose>(?:[ \t]+(?:is|was|now|to|be|will|would|should|set|changed|became|still|currently|temporarily|ist|lautet|est|es|är|er|é|è|jest)[ \t]*[:=]?){1,4}[ \t]+)|(?<bare>[ \t]+))` +
     String.raw`(?<value>"${notRedacted}[^"\n]{1,200}"|'${notRedacted}[^'\n]{1,200}'|${notRedacted}\S+)`,
   'gi',
 );

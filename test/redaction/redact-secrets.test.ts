@@ -113,9 +113,33 @@ describe('JWTs', () => {
   });
 });
 
-describe('card numbers', () => {
+describe('secrets in other words', () => {
   test.each([
-    ['card 4111 1111 1111 1111 exp 12/27', 'card [redacted card_number] exp 12/27'],
+    ['AWS key AKIAIOSFODNN7EXAMPLE secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'AWS key [redacted api_token] secret [redacted api_token]'],
+    ['Passwort ist Hunter2!', 'Passwort ist [redacted password]'],
+    ['mon mot de passe est Soleil2024', 'mon mot de passe est [redacted password]'],
+    ['mi contraseña es Gato1234', 'mi contraseña es [redacted password]'],
+    ['mijn wachtwoord is Fiets2024', 'mijn wachtwoord is [redacted password]'],
+  ])('%s', (input, expected) => {
+    expect(r(input).text).toBe(expected);
+  });
+  test.each([
+    'commit 3f786850e387550fdab836ed7e6dc881de23001b please',
+    'see /usr/local/share/applications/some-long-path-here',
+    'ich habe mein Passwort vergessen',
+  ])('stays: %s', (input) => {
+    expect(r(input).text).toBe(input);
+  });
+});
+
+describe('card numbers', () => {
+  test('a card\'s expiry and CVV go with it; an expiry date with no card beside it stays', () => {
+    expect(r('card 4111 1111 1111 1111 exp 12/27 cvv 123').text).toBe('card [redacted card_number] exp [redacted card_number] cvv [redacted card_number]');
+    expect(r('CVC: 4567').text).toBe('CVC: [redacted card_number]');
+    expect(r('my licence expires 12/27').text).toBe('my licence expires 12/27');
+  });
+
+  test.each([
     ['4111-1111-1111-1111', '[redacted card_number]'],
     ['4111111111111111', '[redacted card_number]'],
     ['amex 3782 822463 10005', 'amex [redacted card_number]'],
