@@ -61,6 +61,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       ? createEscalationSystem({
         prisma, redisUrl: infrastructure.redisUrl, channels: (name) => channels.get(name), logger, queueName: config.ESCALATION_QUEUE,
         agentChannels: () => agentChannels,
+        businessHours: config.BUSINESS_HOURS,
         // PGlite serves one connection and does not deliver NOTIFY: the relay polls there instead of listening.
         databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl,
       })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBusinessHours } from './parse-business-hours.js';
 import { DeskbotError } from '../core/errors.js';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
@@ -64,6 +65,18 @@ export const configSchema = z.object({
   CONFIDENCE_CONFIRM: z.coerce.number().min(0).max(1).default(0.3),
   /** BullMQ queue of escalations; instances sharing a Redis and a database share it. No ':' allowed. */
   ESCALATION_QUEUE: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('deskbot-escalations'),
+  /**
+   * When agents work, e.g. `Mon-Fri 09:00-17:30 Europe/London`: outside these hours an employee who asks for a person
+   * is told when the desk opens. Unset → always open.
+   */
+  BUSINESS_HOURS: z.string().optional().transform((v, ctx) => {
+    const hours = parseBusinessHours(v);
+    if (hours && 'error' in hours) {
+      ctx.addIssue({ code: 'custom', message: `BUSINESS_HOURS: ${hours.error}` });
+      return z.NEVER;
+    }
+    return hours;
+  }),
   /** Token that opens the admin queue dashboard at /admin/queues (Bearer, or Basic password). Unset → no dashboard. */
   ADMIN_TOKEN: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
