@@ -48,7 +48,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
   let modelWatch: { stop(): Promise<void> } | undefined;
   try {
     const { prisma, redis } = infrastructure;
-    const seeded = await seedIfEmpty(prisma);
+    const seeded = await seedIfEmpty(prisma, { articlesDir: config.KB_SEED_DIR });
     if (seeded.intents || seeded.articles) logger.info(seeded, 'seeded an empty database');
     const firstVersion = await ensureLiveVersion(prisma);
     if (firstVersion) logger.info({ version: firstVersion.number }, 'published the intents as the first model version');

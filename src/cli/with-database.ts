@@ -19,7 +19,7 @@ export async function withDatabase<T>(config: Config, fn: (prisma: PrismaClient)
   // Say which database, so a token made in the embedded one is not taken to a bot running on DATABASE_URL.
   process.stderr.write(`deskbot: using ${describeDatabase(config)}\n`);
   try {
-    await seedIfEmpty(infrastructure.prisma);
+    await seedIfEmpty(infrastructure.prisma, { articlesDir: config.KB_SEED_DIR });
     return await fn(infrastructure.prisma);
   } finally {
     await infrastructure.close();

@@ -1,9 +1,19 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseBusinessHours } from './parse-business-hours.js';
 import { DeskbotError } from '../core/errors.js';
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
-const optionalUrl = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional());
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalUrl = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional());
+/** An optional URL whose scheme must match `protocol`; `expected` names the schemes in the error. */
+const optionalServiceUrl = (protocol: RegExp, expected: string) =>
+  z.preprocess(blankToUndefined, z.url({ protocol, error: `must be a ${expected} URL` }).optional());
+/** An optional secret of at least `min` characters. */
+const optionalSecret = (name: string, min: number) =>
+  z.preprocess(blankToUndefined, z.string().trim().min(min, `${name} must be at least ${min} characters`).optional());
+/** Addresses an OIDC issuer may use plain http at: the machine itself, for a provider run during development. */
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Every environment variable deskbot reads; `.env.example` documents each one. */
 export const configSchema = z.object({
@@ -12,16 +22,19 @@ export const configSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL; unset → embedded PostgreSQL (PGlite) under DATA_DIR. */
-  DATABASE_URL: optionalString,
+  DATABASE_URL: optionalServiceUrl(/^postgres(ql)?$/, 'postgres:// or postgresql://'),
   /** Redis; unset → a private redis-server started from PATH. */
-  REDIS_URL: optionalString,
+  REDIS_URL: optionalServiceUrl(/^rediss?$/, 'redis:// or rediss://'),
   DATA_DIR: z.string().default('./data'),
   /** Folder of Markdown knowledge articles imported into an empty database at first start. */
   KB_SEED_DIR: optionalString,
   /** Direct Line secret that host pages' backends exchange for conversation tokens. Unset → the web chat is open to guests. */
-  DIRECTLINE_SECRET: optionalString,
-  /** Key that signs Direct Line tokens; derived from DIRECTLINE_SECRET, or random per start, when unset. */
-  DIRECTLINE_TOKEN_KEY: optionalString,
+  DIRECTLINE_SECRET: optionalSecret('DIRECTLINE_SECRET', 24),
+  /**
+   * Key that signs Direct Line tokens and sign-in cookies. Unset → derived from DIRECTLINE_SECRET when that is set,
+   * else generated once and kept in DATA_DIR (app/direct-line-token-key.ts).
+   */
+  DIRECTLINE_TOKEN_KEY: optionalSecret('DIRECTLINE_TOKEN_KEY', 32),
   /** Base URL employees reach deskbot at, e.g. `https://desk.example.com`: stream URLs and the sign-in callback. */
   PUBLIC_URL: optionalUrl,
   // OpenID Connect sign-in for the chat page at `/`: on when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
@@ -47,12 +60,17 @@ export const configSchema = z.object({
    * `false` (default: none), `true` (any), a hop count such as `1`, or a comma-separated list of addresses/CIDRs.
    */
   TRUST_PROXY: z.string().trim().default('false').transform((v, ctx) => {
-    if (v === '' || v === 'false') return false;
-    if (v === 'true') return true;
+    const lower = v.toLowerCase();
+    if (lower === '' || lower === 'false') return false;
+    if (lower === 'true') return true;
     if (/^\d{1,2}$/.test(v)) return Number(v);
     const list = v.split(',').map((x) => x.trim()).filter(Boolean);
-    if (!list.every((x) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x))) {
-      ctx.addIssue({ code: 'custom', message: 'TRUST_PROXY must be true, false, a hop count, or addresses/CIDRs separated by commas' });
+    const bad = list.filter((x) => !isAddressOrCidr(x));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `TRUST_PROXY must be true, false, a hop count, or addresses/CIDRs separated by commas (not ${bad.join(', ')})`,
+      });
       return z.NEVER;
     }
     return list;
@@ -78,10 +96,7 @@ export const configSchema = z.object({
     return hours;
   }),
   /** Token that opens the admin queue dashboard at /admin/queues (Bearer, or Basic password). Unset → no dashboard. */
-  ADMIN_TOKEN: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
-  ),
+  ADMIN_TOKEN: optionalSecret('ADMIN_TOKEN', 24),
   /** Seconds between checks for a newly published model version or changed articles (NOTIFY usually comes first). */
   MODEL_SYNC_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   // Slack (adapters/slack): off unless SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are set.
@@ -124,7 +139,51 @@ export const configSchema = z.object({
   if (set === 3 && !c.OIDC_REDIRECT_URL && !c.PUBLIC_URL) {
     ctx.addIssue({ code: 'custom', path: ['OIDC_REDIRECT_URL'], message: 'sign-in needs OIDC_REDIRECT_URL or PUBLIC_URL (the callback is <PUBLIC_URL>/auth/callback)' });
   }
+  // Tokens and the client secret travel to the issuer: plain http only to a provider on this machine.
+  if (c.OIDC_ISSUER) {
+    const issuer = new URL(c.OIDC_ISSUER);
+    if (issuer.protocol !== 'https:' && !loopbackHosts.has(issuer.hostname)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER must be an https URL (http only for localhost, 127.0.0.1 or [::1])' });
+    }
+  }
+  teamsProblems(c).forEach(([path, message]) => ctx.addIssue({ code: 'custom', path: [path], message }));
 });
+
+/** Bot Framework's MicrosoftAppType values (botbuilder compares them without regard to case). */
+const appTypes = ['multitenant', 'singletenant', 'userassignedmsi'];
+
+/**
+ * Teams settings that cannot work together, following botbuilder's credential rules: an app id needs its password
+ * (a user-assigned managed identity has none), SingleTenant and UserAssignedMSI need the tenant id.
+ * @returns [variable, message] pairs; empty when the settings fit
+ */
+function teamsProblems(c: {
+  MicrosoftAppId?: string; MicrosoftAppPassword?: string; MicrosoftAppType?: string; MicrosoftAppTenantId?: string;
+  TEAMS_ENABLED: boolean; TEAMS_AGENT_CHANNEL?: string;
+}): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  const appType = c.MicrosoftAppType?.toLowerCase();
+  if (appType && !appTypes.includes(appType)) problems.push(['MicrosoftAppType', 'MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI']);
+  if (c.MicrosoftAppId && !c.MicrosoftAppPassword && appType !== 'userassignedmsi') {
+    problems.push(['MicrosoftAppPassword', 'MicrosoftAppId needs MicrosoftAppPassword (the Azure Bot\'s client secret)']);
+  }
+  if ((appType === 'singletenant' || appType === 'userassignedmsi') && !c.MicrosoftAppTenantId) {
+    problems.push(['MicrosoftAppTenantId', `MicrosoftAppType=${c.MicrosoftAppType} needs MicrosoftAppTenantId`]);
+  }
+  if (c.TEAMS_AGENT_CHANNEL && !c.MicrosoftAppId && !c.TEAMS_ENABLED) {
+    problems.push(['TEAMS_AGENT_CHANNEL', 'TEAMS_AGENT_CHANNEL needs the Teams channel on (MicrosoftAppId, or TEAMS_ENABLED=true)']);
+  }
+  return problems;
+}
+
+/** An IPv4/IPv6 address, optionally with a prefix length within the address' size (/32 or /128). */
+function isAddressOrCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 /** Validated configuration, read once by the composition root and injected everywhere else. */
 export type Config = z.infer<typeof configSchema>;

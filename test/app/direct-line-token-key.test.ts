@@ -16,9 +16,9 @@ test('without a configured key the generated one survives a restart', async () =
 test('a configured key or secret wins, and instances sharing a secret share the key', async () => {
   const fromKey = await directLineTokenKey(loadConfig({ DIRECTLINE_TOKEN_KEY: 'k'.repeat(40) }));
   expect(Buffer.from(fromKey).toString()).toBe('k'.repeat(40));
-  const a = await directLineTokenKey(loadConfig({ DIRECTLINE_SECRET: 'secret-1' }));
-  const b = await directLineTokenKey(loadConfig({ DIRECTLINE_SECRET: 'secret-1' }));
-  const c = await directLineTokenKey(loadConfig({ DIRECTLINE_SECRET: 'secret-2' }));
+  const a = await directLineTokenKey(loadConfig({ DIRECTLINE_SECRET: 'secret-one-0123456789abcdef' }));
+  const b = await directLineTokenKey(loadConfig({ DIRECTLINE_SECRET: 'secret-one-0123456789abcdef' }));
+  const c = await directLineTokenKey(loadConfig({ DIRECTLINE_SECRET: 'secret-two-0123456789abcdef' }));
   expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
 });

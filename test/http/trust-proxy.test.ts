@@ -24,3 +24,13 @@ test('X-Forwarded-For is believed only from the proxies TRUST_PROXY names', asyn
 test('a TRUST_PROXY that is none of the accepted forms stops start-up with a message naming it', () => {
   expect(() => loadConfig({ TRUST_PROXY: 'the load balancer' })).toThrow(/TRUST_PROXY/);
 });
+
+test('TRUST_PROXY takes true and false in any case, and refuses addresses or prefixes that cannot be', () => {
+  expect(loadConfig({ TRUST_PROXY: 'TRUE' }).TRUST_PROXY).toBe(true);
+  expect(loadConfig({ TRUST_PROXY: 'False' }).TRUST_PROXY).toBe(false);
+  expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 2001:db8::/32, ::1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '2001:db8::/32', '::1']);
+  expect(loadConfig({ TRUST_PROXY: '10.0.0.1/32, fe80::/128' }).TRUST_PROXY).toEqual(['10.0.0.1/32', 'fe80::/128']);
+  for (const bad of ['999.1.1.1', '10.0.0.0/33', '2001:db8::/129', 'abc/8', '1.5', '10.0.0.0/8/8', '10.0.0.0/']) {
+    expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  }
+});

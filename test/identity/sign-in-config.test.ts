@@ -29,3 +29,11 @@ test('half-configured sign-in stops the bot with a message naming what is missin
   expect(() => loadConfig({ ...oidc, OIDC_ISSUER: 'ftp://login.example.com', PUBLIC_URL: 'https://desk.example.com' })).toThrow(/OIDC_ISSUER/);
   expect(() => loadConfig({ PUBLIC_URL: 'desk.example.com' })).toThrow(/PUBLIC_URL/);
 });
+
+test('an issuer over plain http is refused unless it runs on this machine', () => {
+  const base = { ...oidc, PUBLIC_URL: 'https://desk.example.com' };
+  expect(() => loadConfig({ ...base, OIDC_ISSUER: 'http://login.example.com/realms/staff' })).toThrow(/OIDC_ISSUER: OIDC_ISSUER must be an https URL/);
+  for (const local of ['http://localhost:8080/realms/staff', 'http://127.0.0.1:8080', 'http://[::1]:8080']) {
+    expect(signInSettings(loadConfig({ ...base, OIDC_ISSUER: local }))?.issuer).toBe(local);
+  }
+});

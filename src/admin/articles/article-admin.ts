@@ -27,10 +27,11 @@ export async function getArticle(db: Db, slug: string): Promise<ArticleInput & {
 
 /**
  * Create an article; every instance re-indexes (articles are not versioned: an edit is live at once).
- * @throws AdminError `conflict` when the slug is taken
+ * @throws AdminError `conflict` when the slug is taken; DeskbotError `bad_request` for intents the draft does not have
  */
 export async function createArticle(db: Db, slug: string, input: ArticleInput): Promise<void> {
   if (await db.knowledgeArticle.findUnique({ where: { slug }, select: { id: true } })) throw new AdminError('conflict', `An article with slug "${slug}" exists already.`);
+  await checkIntents(db, input.intents);
   await db.knowledgeArticle.create({ data: { slug, ...input } });
   await notifyServingChange(db, 'articles');
 }
@@ -38,9 +39,11 @@ export async function createArticle(db: Db, slug: string, input: ArticleInput): 
 /**
  * Change some fields of an article; every instance re-indexes. With `expected`, only if the article is still at
  * that version (its `updatedAt`), checked in the same statement as the change.
- * @throws DeskbotError `not_found`; AdminError `changed` (412) when someone changed it since `expected`
+ * @throws DeskbotError `not_found`, or `bad_request` for intents the draft does not have; AdminError `changed` (412)
+ *   when someone changed it since `expected`
  */
 export async function updateArticle(db: Db, slug: string, patch: Partial<ArticleInput>, expected?: Date): Promise<void> {
+  await checkIntents(db, patch.intents);
   const { count } = await db.knowledgeArticle.updateMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
   if (count === 0) await refuseMissingOrChanged(db, slug);
   await notifyServingChange(db, 'articles');
@@ -54,6 +57,14 @@ export async function deleteArticle(db: Db, slug: string, expected?: Date): Prom
   const { count } = await db.knowledgeArticle.deleteMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) } });
   if (count === 0) await refuseMissingOrChanged(db, slug);
   await notifyServingChange(db, 'articles');
+}
+
+/** A typo in an article's intents would silently never link it: name the unknown ones (like intents' articleSlugs). */
+async function checkIntents(db: Db, names: string[] | undefined): Promise<void> {
+  if (!names?.length) return;
+  const found = new Set((await db.intent.findMany({ where: { name: { in: names } }, select: { name: true } })).map((f) => f.name));
+  const missing = names.filter((n) => !found.has(n));
+  if (missing.length) throw new DeskbotError('bad_request', `No intent named ${missing.map((m) => `"${m}"`).join(', ')}.`);
 }
 
 async function refuseMissingOrChanged(db: Db, slug: string): Promise<never> {

@@ -42,10 +42,11 @@ export async function getDraftIntent(db: Db, name: string): Promise<DraftIntentS
 
 /**
  * Add an intent to the draft.
- * @throws AdminError `conflict` when the name is taken; DeskbotError `bad_request` for unknown article slugs
+ * @throws AdminError `conflict` when the name is taken, also in another case (`Coffee_Machine` beside
+ *   `coffee_machine` would split one request type in two); DeskbotError `bad_request` for unknown article slugs
  */
 export async function createDraftIntent(db: Db, name: string, settings: Partial<IntentSettings>, examples: string[] = []): Promise<void> {
-  if (await db.intent.findUnique({ where: { name }, select: { id: true } })) throw new AdminError('conflict', `An intent named "${name}" exists already.`);
+  await refuseTakenName(db, name);
   await checkArticles(db, settings.articleSlugs);
   const row = await db.intent.create({ data: { name, ...defaults, ...settings } });
   await insertExamples(db, row.id, examples);
@@ -65,9 +66,13 @@ export async function updateDraftIntent(db: Db, name: string, patch: Partial<Int
 
 /**
  * Remove an intent and its examples from the draft; with `expected`, only if it is still at that version.
- * @throws DeskbotError `not_found`; AdminError `changed` (412) when someone changed it since `expected`
+ * @throws DeskbotError `not_found`, or `bad_request` for the out-of-scope pseudo-intent (triage needs it; its
+ *   examples can be deleted one by one); AdminError `changed` (412) when someone changed it since `expected`
  */
 export async function deleteDraftIntent(db: Db, name: string, expected?: Date): Promise<void> {
+  if (name === outOfScopeIntentName) {
+    throw new DeskbotError('bad_request', `"${outOfScopeIntentName}" holds the examples of messages the service desk does not handle and cannot be deleted; delete its examples instead.`);
+  }
   const { count } = await db.intent.deleteMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) } });
   if (count === 0) await refuseMissingOrChanged(db, name);
 }
@@ -103,6 +108,17 @@ export async function insertExamples(db: Db, intentId: string, texts: string[]):
   if (!clean.length) return 0;
   const { count } = await db.intentExample.createMany({ data: clean.map((text) => ({ intentId, text })), skipDuplicates: true });
   return count;
+}
+
+/**
+ * Refuse a new intent name the draft has already, in any case.
+ * @throws AdminError `conflict` naming the existing intent
+ */
+export async function refuseTakenName(db: Db, name: string): Promise<void> {
+  const taken = await db.intent.findFirst({ where: { name: { equals: name, mode: 'insensitive' } }, select: { name: true } });
+  if (!taken) return;
+  if (taken.name === name) throw new AdminError('conflict', `An intent named "${name}" exists already.`);
+  throw new AdminError('conflict', `An intent named "${taken.name}" exists already; names differing only in case are not allowed.`);
 }
 
 async function checkArticles(db: Db, slugs: string[] | undefined): Promise<void> {

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../db/client.js';
 import type { IntentKind } from '../../classification/types.js';
 import { outOfScopeIntentName } from '../../intents/load-intents.js';
 import type { ImportedCatalogue, ImportedIntent } from '../formats/intent-file.js';
-import { insertExamples } from './draft-intents.js';
+import { insertExamples, refuseTakenName } from './draft-intents.js';
 
 /** Options of {@link importIntoDraft}. */
 export interface ImportOptions {
@@ -24,6 +24,7 @@ export interface ImportSummary {
 /**
  * Apply an imported catalogue to the draft in one transaction: nothing is half-imported.
  * Settings in the file (deskbot JSON) overwrite the draft's; other formats only bring examples.
+ * @throws AdminError `conflict` when a new intent differs only in case from one the draft keeps
  */
 export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedCatalogue, options: ImportOptions): Promise<ImportSummary> {
   const all: ImportedIntent[] = [...catalogue.intents];
@@ -38,6 +39,7 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
     for (const intent of all) {
       const { name, examples, ...settings } = intent;
       const existing = await tx.intent.findUnique({ where: { name }, select: { id: true } });
+      if (!existing) await refuseTakenName(tx, name);
       const row = existing
         ? await tx.intent.update({ where: { name }, data: settings, select: { id: true } })
         : await tx.intent.create({ data: { name, kind: options.defaultKind, ...settings }, select: { id: true } });

@@ -1,4 +1,5 @@
 import type { IntentDefinition } from '../../classification/types.js';
+import { DeskbotError } from '../../core/errors.js';
 
 /** The intent file formats deskbot reads and writes. */
 export const intentFileFormats = ['deskbot', 'csv', 'rasa', 'luis'] as const;
@@ -27,19 +28,26 @@ export const intentNamePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 /**
  * Collect labelled texts into a catalogue: group by intent (first-seen order), drop blank and duplicate texts,
  * route out-of-scope labels to `outOfScopeExamples`, and skip unusable names and overlong texts with a reason.
+ * Every format comes through here, so the file-wide name rules are checked here too.
+ * @param declared the intent names the file declares one by one (deskbot and LUIS `intents`, Rasa `- intent:`
+ *   items); CSV has none, its rows name intents as often as they like
+ * @throws DeskbotError `bad_request` when the file declares an intent twice, or names two intents that differ only
+ *   in case (merging them silently would hide a mistake in the file)
  */
-export function groupLabelledTexts(rows: Array<{ text: string; intent: string }>, skipped: string[] = []): ImportedCatalogue {
+export function groupLabelledTexts(rows: Array<{ text: string; intent: string }>, skipped: string[] = [], declared: string[] = []): ImportedCatalogue {
+  refuseDeclaredTwice(declared);
   const byName = new Map<string, Set<string>>();
   const outOfScope = new Set<string>();
   for (const row of rows) {
     const text = row.text.replace(/\s+/g, ' ').trim();
-    const name = row.intent.trim().replace(/\s+/g, '_');
+    const name = normalIntentName(row.intent);
     if (!text) continue;
     if (text.length > maxExampleChars) { skipped.push(`"${text.slice(0, 40)}…": longer than ${maxExampleChars} characters`); continue; }
     if (outOfScopeLabels.has(name.toLowerCase())) { outOfScope.add(text); continue; }
     if (!intentNamePattern.test(name)) { skipped.push(`intent "${row.intent}": not a usable intent name`); continue; }
     byName.set(name, (byName.get(name) ?? new Set()).add(text));
   }
+  refuseCaseVariants([...byName.keys()]);
   return {
     intents: [...byName].map(([name, texts]) => ({ name, examples: [...texts] })),
     outOfScopeExamples: [...outOfScope],
@@ -50,4 +58,27 @@ export function groupLabelledTexts(rows: Array<{ text: string; intent: string }>
 /** Is this label the out-of-scope pseudo-intent? */
 export function isOutOfScopeLabel(name: string): boolean {
   return outOfScopeLabels.has(name.trim().toLowerCase());
+}
+
+/** An intent name as deskbot stores it: trimmed, inner spaces as `_` (LUIS allows spaces, the API does not). */
+function normalIntentName(name: string): string {
+  return name.trim().replace(/\s+/g, '_');
+}
+
+function refuseDeclaredTwice(declared: string[]): void {
+  const seen = new Set<string>();
+  for (const name of declared.map(normalIntentName)) {
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw new DeskbotError('bad_request', `The file names intent "${name}" twice: put all its examples under one entry.`);
+    seen.add(key);
+  }
+}
+
+function refuseCaseVariants(names: string[]): void {
+  const byKey = new Map<string, string>();
+  for (const name of names) {
+    const other = byKey.get(name.toLowerCase());
+    if (other) throw new DeskbotError('bad_request', `The file names intents "${other}" and "${name}", which differ only in case: use one spelling.`);
+    byKey.set(name.toLowerCase(), name);
+  }
 }

@@ -16,7 +16,7 @@ export function parseDeskbotJson(value: unknown): ImportedCatalogue {
   }
   const rows = parsed.data.intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.name })));
   rows.push(...parsed.data.outOfScopeExamples.map((text) => ({ text, intent: 'out_of_scope' })));
-  const grouped = groupLabelledTexts(rows);
+  const grouped = groupLabelledTexts(rows, [], parsed.data.intents.map((i) => i.name));
   const settings = new Map(parsed.data.intents.map(({ examples: _examples, ...rest }) => [rest.name, rest]));
   const kept = new Set(grouped.intents.map((i) => i.name));
   // An intent listed with no examples still carries settings worth importing.

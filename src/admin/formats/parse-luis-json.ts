@@ -18,5 +18,5 @@ export function parseLuisJson(value: unknown): ImportedCatalogue {
   if (!parsed.success) throw new DeskbotError('bad_request', 'The LUIS file needs "utterances": [{ "text", "intent" }].');
   const used = new Set(parsed.data.utterances.map((u) => u.intent));
   const skipped = parsed.data.intents.filter((i) => !used.has(i.name) && i.name !== 'None').map((i) => `intent "${i.name}": no utterances`);
-  return groupLabelledTexts(parsed.data.utterances, skipped);
+  return groupLabelledTexts(parsed.data.utterances, skipped, parsed.data.intents.map((i) => i.name));
 }

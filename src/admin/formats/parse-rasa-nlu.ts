@@ -20,6 +20,7 @@ export function parseRasaNlu(content: string): ImportedCatalogue {
   if (!Array.isArray(nlu)) throw new DeskbotError('bad_request', 'The Rasa file has no "nlu:" list.');
   const rows: Array<{ text: string; intent: string }> = [];
   const skipped: string[] = [];
+  const declared: string[] = [];
   for (const item of nlu as Array<Record<string, unknown>>) {
     const intent = item?.intent;
     if (typeof intent !== 'string') {
@@ -27,9 +28,10 @@ export function parseRasaNlu(content: string): ImportedCatalogue {
       skipped.push(`${kind} "${String(item?.[kind] ?? '')}": only intents are imported`);
       continue;
     }
+    declared.push(intent);
     for (const text of exampleLines(item.examples)) rows.push({ text, intent });
   }
-  return groupLabelledTexts(rows, skipped);
+  return groupLabelledTexts(rows, skipped, declared);
 }
 
 /** The `- text` lines of an `examples` block (a string), or a plain list (some tools write one). */

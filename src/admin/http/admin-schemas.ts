@@ -13,7 +13,7 @@ export const intentParams = z.object({ name: z.string().regex(intentNamePattern,
 export const exampleParams = intentParams.extend({ id });
 /** `:slug` of a knowledge article. */
 export const articleParams = z.object({ slug });
-/** `:id` of a model version. */
+/** `:id` of a model version (or its number). */
 export const versionParams = z.object({ id });
 
 /** Settings of an intent; every field optional in a PATCH. */
@@ -68,7 +68,7 @@ export const importOptions = z.object({
 /** Query of `GET /api/admin/export`. */
 export const exportQuery = z.object({
   format: z.enum(intentFileFormats).default('deskbot'),
-  /** A version id, or `draft` (default). */
+  /** A version id or number, or `draft` (default). */
   version: z.union([z.literal('draft'), id]).default('draft'),
 });
 

@@ -9,6 +9,7 @@ import { exportIntentFile } from '../formats/export-intent-file.js';
 import { parseIntentFile } from '../formats/parse-intent-file.js';
 import type { AdminContext } from './admin-context.js';
 import { exportQuery, fileBody, importOptions } from './admin-schemas.js';
+import { versionIdOf } from './version-ref.js';
 
 /** Largest intent file accepted, in bytes. */
 export const fileLimitBytes = 5 * 1024 * 1024;
@@ -29,7 +30,7 @@ export function uploadedFile(req: FastifyRequest): { content: string; format: 'a
 /**
  * - `POST /api/admin/import` (file as above; `mode` merge|replace and `defaultKind` in the JSON or the query) →
  *   `{ format, summary, skipped }`; changes the draft only
- * - `GET /api/admin/export?format=deskbot|csv|rasa|luis&version=draft|<id>` → the file, as an attachment
+ * - `GET /api/admin/export?format=deskbot|csv|rasa|luis&version=draft|<id>|<number>` → the file, as an attachment
  */
 export function registerImportExportRoutes(app: FastifyInstance, ctx: AdminContext): void {
   app.post('/api/admin/import', { bodyLimit: fileLimitBytes }, async (req) => {
@@ -48,10 +49,14 @@ export function registerImportExportRoutes(app: FastifyInstance, ctx: AdminConte
   });
 }
 
-/** The draft, or a published version's snapshot. @throws DeskbotError `not_found` for an unknown version id */
+/**
+ * The draft, or a published version's snapshot (by id or number).
+ * @throws DeskbotError `not_found` for an unknown version
+ */
 export async function snapshotFor(prisma: PrismaClient, version: string): Promise<{ snapshot: ModelSnapshot; name: string }> {
   if (version === 'draft') return { snapshot: await loadIntents(prisma), name: 'draft' };
-  const row = await prisma.modelVersion.findUnique({ where: { id: version }, select: { number: true, snapshot: true } });
+  const id = await versionIdOf(prisma, version);
+  const row = id ? await prisma.modelVersion.findUnique({ where: { id }, select: { number: true, snapshot: true } }) : null;
   if (!row) throw new DeskbotError('not_found', `No model version ${version}.`);
   return { snapshot: parseSnapshot(row.snapshot), name: `v${row.number}` };
 }

@@ -35,7 +35,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoute
   await app.register(async (scope) => {
     if (!scope.hasRequestDecorator('cookies')) await scope.register(fastifyCookie);
     scope.setErrorHandler((err, req, reply) => {
-      const { status, body } = adminErrorResponse(err, deps.logger, req.url.split('?')[0] ?? '');
+      const { status, body } = adminErrorResponse(err, deps.logger, req.url.split('?')[0] ?? '', req.routeOptions.bodyLimit);
       return reply.status(status).send(body);
     });
     // Raw intent files for scripts: `curl --data-binary @nlu.yml -H 'content-type: application/yaml'`.

@@ -6,6 +6,7 @@ import { listVersions, previousVersionId } from '../../model-versions/list-versi
 import { AdminError } from '../admin-error.js';
 import type { AdminContext } from './admin-context.js';
 import { publishBody, versionParams } from './admin-schemas.js';
+import { versionIdOf } from './version-ref.js';
 
 /**
  * Published model versions. Publishing and switching take effect on this instance before the response (it retrains,
@@ -14,7 +15,7 @@ import { publishBody, versionParams } from './admin-schemas.js';
  * - `POST /api/admin/versions` `{ note? }` → 201 `{ version }`; 409 `no_changes` when the draft equals the live version
  * - `POST /api/admin/versions/rollback` → `{ version }`: to the newest version older than the live one (twice: two
  *   versions back); 409 `conflict` when the live version is the oldest
- * - `POST /api/admin/versions/:id/activate` → `{ version }`: make any version live
+ * - `POST /api/admin/versions/:id/activate` → `{ version }`: make any version live (`:id` may be its number)
  */
 export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): void {
   const { prisma } = ctx;
@@ -36,9 +37,10 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): 
   }));
 }
 
-async function activate(ctx: AdminContext, id: string, by: string) {
-  const version = await activateVersion(ctx.prisma, id, by);
-  if (!version) throw new DeskbotError('not_found', `No model version ${id}.`);
+async function activate(ctx: AdminContext, ref: string, by: string) {
+  const id = await versionIdOf(ctx.prisma, ref);
+  const version = id ? await activateVersion(ctx.prisma, id, by) : null;
+  if (!version) throw new DeskbotError('not_found', `No model version ${ref}.`);
   await ctx.live.sync();
   return version;
 }
