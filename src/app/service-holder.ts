@@ -7,6 +7,7 @@ import { buildDomainVocabulary } from '../intents/domain-vocabulary.js';
 import { loadIntents } from '../intents/load-intents.js';
 import { createKnowledgeIndex } from '../knowledge/create-knowledge-index.js';
 import { loadArticles } from '../knowledge/load-articles.js';
+import { trainCatalogInWorker, type CatalogTrainer } from './train-catalog-in-worker.js';
 import { loadLiveModel, readServingFingerprint, type ServingFingerprint, type VersionRef } from '../model-versions/live-model.js';
 
 /** Holds the current turn services and rebuilds them from the database when the live model or articles change. */
@@ -27,20 +28,29 @@ export interface ServiceHolder {
  * Build turn services from the database: the live model version's snapshot (the Intent tables, i.e. the draft, only
  * while nothing was published) and every knowledge article. Reloads build the new services aside and swap the whole
  * object at once, so a turn in flight keeps the ones it started with. The catalogue of the version that was live
- * before is kept, so a rollback needs no retraining.
+ * before is kept, so a rollback needs no retraining. The first load trains in-process (nothing is served yet); later
+ * ones train in a worker thread, so turns keep being answered by the old services meanwhile. A load that fails keeps
+ * the old services and rejects.
+ * @param options.trainCatalog how later loads train a catalog; default {@link trainCatalogInWorker}
  */
-export async function createServiceHolder(db: Db, base: Omit<TurnServices, 'catalog' | 'knowledge' | 'vocabulary'>): Promise<ServiceHolder> {
+export async function createServiceHolder(
+  db: Db,
+  base: Omit<TurnServices, 'catalog' | 'knowledge' | 'vocabulary'>,
+  options: { trainCatalog?: CatalogTrainer } = {},
+): Promise<ServiceHolder> {
+  const trainLater = options.trainCatalog ?? trainCatalogInWorker;
+  const trainNow: CatalogTrainer = async (intents, outOfScopeExamples) => buildIntentCatalog(intents, outOfScopeExamples);
   let services: TurnServices;
   let loaded: { version: VersionRef | null; fingerprint: ServingFingerprint } | undefined;
   const catalogs = new Map<string, IntentCatalog>();
   let queue: Promise<boolean> = Promise.resolve(false);
 
-  async function load(force: boolean): Promise<boolean> {
+  async function load(force: boolean, train: CatalogTrainer): Promise<boolean> {
     const fingerprint = await readServingFingerprint(db);
     if (!force && loaded && loaded.fingerprint.versionId === fingerprint.versionId && loaded.fingerprint.articles === fingerprint.articles) return false;
     const [live, articles] = await Promise.all([loadLiveModel(db), loadArticles(db)]);
     const { intents, outOfScopeExamples } = live?.snapshot ?? (await loadIntents(db));
-    const catalog = (live && !force && catalogs.get(live.version.id)) || buildIntentCatalog(intents, outOfScopeExamples);
+    const catalog = (live && !force && catalogs.get(live.version.id)) || (await train(intents, outOfScopeExamples));
     if (live) keepCatalog(catalogs, live.version.id, catalog);
     const itTexts = [...intents.flatMap((i) => i.examples), ...articles.flatMap((a) => [a.title, ...a.tags])];
     services = {
@@ -53,8 +63,8 @@ export async function createServiceHolder(db: Db, base: Omit<TurnServices, 'cata
     return true;
   }
   // One load at a time, in call order: an older load can never overwrite a newer one.
-  const serially = (force: boolean) => (queue = queue.catch(() => false).then(() => load(force)));
-  await serially(true);
+  const serially = (force: boolean, train = trainLater) => (queue = queue.catch(() => false).then(() => load(force, train)));
+  await serially(true, trainNow);
   return {
     current: () => services,
     reload: async () => { await serially(true); },

@@ -16,6 +16,22 @@ export interface FeatureSpace {
    * A text whose features are all known has length 1.
    */
   vectorize(text: string): SparseVector;
+  /** The fitted vocabulary as plain data (see {@link featureSpaceFromData}); built on demand, it copies the maps. */
+  toData(): FeatureSpaceData;
+}
+
+/**
+ * A fitted {@link FeatureSpace} as structured-clonable data, to send a model trained in a worker thread to the thread
+ * that serves it. Functions cannot cross threads: `features.cues` only says whether cue features were used, and the
+ * rebuilding side passes the same cue function back in.
+ */
+export interface FeatureSpaceData {
+  features: { charNgrams: number[]; bigrams: boolean; numberShapes: boolean; cues: boolean };
+  weights: GroupWeights;
+  /** Per group, the known feature keys and their feature numbers (parallel arrays). */
+  index: Record<FeatureGroup, { keys: Array<string | number>; ids: Int32Array }>;
+  idf: Float64Array;
+  unknownIdf: number;
 }
 
 const GROUPS: FeatureGroup[] = ['word', 'bigram', 'char', 'cue'];
@@ -42,11 +58,52 @@ export function fitFeatureSpace(
   }
   const idf = df.map((count) => Math.log((1 + texts.length) / (1 + count)) + 1);
   const vocabulary: Vocabulary = { index, idf, unknownIdf: Math.log(1 + texts.length) + 1, weights };
-  const space: FeatureSpace = {
-    size: idf.length,
-    vectorize: (text) => toVector(extractFeatures(text, featureOptions), vocabulary),
-  };
+  const space = spaceOf(vocabulary, featureOptions);
   return { space, vectors: allCounts.map((counts) => toVector(counts, vocabulary)) };
+}
+
+/**
+ * Rebuild a feature space from {@link FeatureSpace.toData}: it vectorizes every text exactly as the original did.
+ * @param cues the cue function the space was fitted with (required when `data.features.cues` is true)
+ * @throws Error when the data used cue features and no cue function is given
+ */
+export function featureSpaceFromData(data: FeatureSpaceData, cues?: FeatureOptions['cues']): FeatureSpace {
+  if (data.features.cues && !cues) throw new Error('featureSpaceFromData: the space was fitted with cue features; pass the cue function');
+  const index = emptyGroups();
+  for (const group of GROUPS) {
+    const { keys, ids } = data.index[group];
+    for (let i = 0; i < keys.length; i++) index[group].set(keys[i]!, ids[i]!);
+  }
+  const featureOptions: FeatureOptions = {
+    stem: memoisedStemmer(),
+    charNgrams: data.features.charNgrams,
+    bigrams: data.features.bigrams,
+    numberShapes: data.features.numberShapes,
+    ...(data.features.cues ? { cues } : {}),
+  };
+  return spaceOf({ index, idf: Array.from(data.idf), unknownIdf: data.unknownIdf, weights: data.weights }, featureOptions);
+}
+
+function spaceOf(vocabulary: Vocabulary, featureOptions: FeatureOptions): FeatureSpace {
+  return {
+    size: vocabulary.idf.length,
+    vectorize: (text) => toVector(extractFeatures(text, featureOptions), vocabulary),
+    toData: () => ({
+      features: {
+        charNgrams: [...featureOptions.charNgrams],
+        bigrams: featureOptions.bigrams,
+        numberShapes: featureOptions.numberShapes ?? false,
+        cues: featureOptions.cues !== undefined,
+      },
+      weights: { ...vocabulary.weights },
+      index: Object.fromEntries(GROUPS.map((group) => [group, {
+        keys: [...vocabulary.index[group].keys()],
+        ids: Int32Array.from(vocabulary.index[group].values()),
+      }])) as FeatureSpaceData['index'],
+      idf: Float64Array.from(vocabulary.idf),
+      unknownIdf: vocabulary.unknownIdf,
+    }),
+  };
 }
 
 function emptyGroups(): Record<FeatureGroup, Map<string | number, number>> {

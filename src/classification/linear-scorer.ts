@@ -1,4 +1,4 @@
-import { fitFeatureSpace, type GroupWeights } from './feature-space.js';
+import { featureSpaceFromData, fitFeatureSpace, type FeatureSpace, type FeatureSpaceData, type GroupWeights } from './feature-space.js';
 import type { FeatureOptions } from './extract-features.js';
 import { trainSoftmaxRegression, type SoftmaxWeights } from './softmax-regression.js';
 import { fitCentroids, type Centroids } from './centroid-scorer.js';
@@ -29,6 +29,16 @@ export interface Scorer {
   vectorize(text: string): SparseVector;
   /** Logits per class index; the vector is the one {@link vectorize} returned. */
   logits(x: SparseVector): Float64Array;
+  /** The fitted scorer as plain data (see {@link scorerFromData}); the weight arrays are shared, not copied. */
+  toData(): ScorerData;
+}
+
+/** A trained {@link Scorer} as structured-clonable data; `combined` is feature-major `features × classes`. */
+export interface ScorerData {
+  space: FeatureSpaceData;
+  classes: number;
+  bias: Float64Array;
+  combined: Float64Array;
 }
 
 /**
@@ -50,10 +60,23 @@ export function trainScorer(texts: string[], labels: number[], classes: number, 
     { rows: centroids.rows, weight: options.centroidWeight ?? 8 },
     ...(naiveBayes ? [{ rows: naiveBayes.rows, weight: naiveBayesWeight }] : []),
   ]);
+  return scorerOf(space, classes, linear.bias, combined);
+}
+
+/**
+ * Rebuild a scorer from {@link Scorer.toData} without training: same vectors, same logits, bit for bit.
+ * @param cues the cue function of the feature space, when it was fitted with one
+ */
+export function scorerFromData(data: ScorerData, cues?: FeatureOptions['cues']): Scorer {
+  return scorerOf(featureSpaceFromData(data.space, cues), data.classes, data.bias, data.combined);
+}
+
+function scorerOf(space: FeatureSpace, classes: number, bias: Float64Array, combined: Float64Array): Scorer {
   return {
     vectorize: (text) => space.vectorize(text),
+    toData: () => ({ space: space.toData(), classes, bias, combined }),
     logits: (x) => {
-      const out = Float64Array.from(linear.bias);
+      const out = Float64Array.from(bias);
       for (let i = 0; i < x.indices.length; i++) {
         const base = x.indices[i]! * classes;
         const value = x.values[i]!;

@@ -1,11 +1,11 @@
 import { DeskbotError } from '../core/errors.js';
 import type { IntentModel, LabeledExample, Prediction } from './types.js';
-import { trainScorer, type ScorerOptions } from './linear-scorer.js';
+import { scorerFromData, trainScorer, type Scorer, type ScorerData, type ScorerOptions } from './linear-scorer.js';
 import { outOfFoldLogits } from './out-of-fold-logits.js';
 import { fitTemperature } from './calibrate-temperature.js';
 import { softmaxInPlace } from './sparse-vector.js';
 import { fitAbstainThreshold } from './fit-abstain-threshold.js';
-import { defaultFeatureOptions } from './extract-features.js';
+import { defaultFeatureOptions, type FeatureOptions } from './extract-features.js';
 
 /** The label that marks out-of-scope training examples. */
 export const NONE_LABEL = 'None';
@@ -43,6 +43,30 @@ export const standaloneModelOptions: TrainIntentModelOptions = {
   l2: 1e-4,
 };
 
+/** An {@link IntentModel} fresh from training (or rebuilt from its data), which can be turned into plain data. */
+export interface TrainedIntentModel extends IntentModel {
+  /** The model as structured-clonable data (see {@link intentModelFromData}); shares the weight arrays. */
+  toData(): IntentModelData;
+}
+
+/** A trained intent model as plain data: the scorer, the class names (with `None`), and the calibration. */
+export interface IntentModelData {
+  scorer: ScorerData;
+  classNames: string[];
+  temperature: number;
+  minConfidence: number;
+}
+
+/**
+ * Rebuild a trained intent model from {@link TrainedIntentModel.toData} without retraining: it predicts exactly what
+ * the original predicted.
+ * @param cues the cue function the model's features used, when they used one (e.g. `kindCues`)
+ * @throws Error when the data needs a cue function and none is given
+ */
+export function intentModelFromData(data: IntentModelData, cues?: FeatureOptions['cues']): TrainedIntentModel {
+  return modelOf(scorerFromData(data.scorer, cues), data.classNames, data.temperature, data.minConfidence);
+}
+
 /**
  * Train an intent classifier: TF-IDF features (stemmed words, bigrams, character 3–5-grams), multinomial logistic
  * regression with L2 plus a nearest-centroid cosine term, and temperature scaling fitted by cross-validation.
@@ -50,7 +74,7 @@ export const standaloneModelOptions: TrainIntentModelOptions = {
  * @param examples at least one example with a label other than `None`
  * @throws DeskbotError `bad_request` when there is no intent label to learn
  */
-export function trainIntentModel(examples: LabeledExample[], options: TrainIntentModelOptions = {}): IntentModel {
+export function trainIntentModel(examples: LabeledExample[], options: TrainIntentModelOptions = {}): TrainedIntentModel {
   const given = examples.filter((e) => typeof e.text === 'string' && typeof e.label === 'string' && e.label !== '');
   const usable = options.labelNameExamples ? [...given, ...labelNameExamples(given)] : given;
   const classNames = [...new Set(usable.map((e) => e.label))].sort();
@@ -66,10 +90,15 @@ export function trainIntentModel(examples: LabeledExample[], options: TrainInten
     maxExamples: options.calibrationMaxExamples ?? 500,
   });
   const temperature = fitTemperature(held.logits, held.labels);
-  const noneIndex = classIndex.get(NONE_LABEL);
   const minConfidence = options.minConfidence === 'cross-validated'
-    ? fitAbstainThreshold(held.logits, held.labels, temperature, noneIndex, ABSTAIN_BOUNDS)
+    ? fitAbstainThreshold(held.logits, held.labels, temperature, classIndex.get(NONE_LABEL), ABSTAIN_BOUNDS)
     : options.minConfidence ?? 0;
+  return modelOf(scorer, classNames, temperature, minConfidence);
+}
+
+function modelOf(scorer: Scorer, classNames: string[], temperature: number, minConfidence: number): TrainedIntentModel {
+  const labels = classNames.filter((l) => l !== NONE_LABEL);
+  const noneIndex = classNames.indexOf(NONE_LABEL) === -1 ? undefined : classNames.indexOf(NONE_LABEL);
 
   function predict(text: string): Prediction {
     const x = scorer.vectorize(typeof text === 'string' ? text : '');
@@ -85,7 +114,7 @@ export function trainIntentModel(examples: LabeledExample[], options: TrainInten
     return { label: best.label, confidence: best.score, ranking };
   }
 
-  return { labels, predict };
+  return { labels, predict, toData: () => ({ scorer: scorer.toData(), classNames, temperature, minConfidence }) };
 }
 
 function labelNameExamples(examples: LabeledExample[]): LabeledExample[] {

@@ -1,4 +1,4 @@
-import type { IntentDefinition, IntentKind, IntentModel, LabeledExample, Understander, Understanding } from './types.js';
+import type { IntentDefinition, IntentKind, LabeledExample, Understander, Understanding } from './types.js';
 import { trainIntentModel, NONE_LABEL } from './train-intent-model.js';
 import { defaultFeatureOptions } from './extract-features.js';
 import { kindCues } from './kind-cues.js';
@@ -9,6 +9,7 @@ import { combineKindScores, type KindScores } from './combine-kind-scores.js';
 import { stripContextPhrases } from './strip-context-phrases.js';
 import { augmentWithContext } from './augment-with-context.js';
 import { expandAbbreviations } from './expand-abbreviations.js';
+import type { UnderstandingModels } from './trained-model-data.js';
 
 export type { Understander } from './types.js';
 
@@ -42,16 +43,35 @@ const RULE_CONFIDENCE = 0.95;
  * @throws DeskbotError `bad_request` when no intent has examples
  */
 export function createUnderstander(intents: IntentDefinition[], outOfScopeExamples: string[] = [], options: UnderstanderOptions = {}): Understander {
+  return understanderFromModels(intents, trainUnderstandingModels(intents, outOfScopeExamples), options);
+}
+
+/**
+ * Train the two models of {@link createUnderstander} (the slow part: seconds on thousands of examples), e.g. in a
+ * worker thread; {@link understanderFromModels} then puts them to work.
+ * @throws DeskbotError `bad_request` when no intent has examples
+ */
+export function trainUnderstandingModels(intents: IntentDefinition[], outOfScopeExamples: string[] = []): UnderstandingModels {
   const kindOf = new Map<string, IntentKind>(intents.map((i) => [i.name, i.kind]));
   const examples: LabeledExample[] = [
     ...intents.flatMap((i) => i.examples.map((text) => ({ text: topicOf(text), label: i.name }))),
     ...outOfScopeExamples.map((text) => ({ text: topicOf(text), label: NONE_LABEL })),
   ];
-  const intentModel: IntentModel = trainIntentModel(augmentWithContext(examples));
-  const kindModel: IntentModel = trainIntentModel(
+  const intentModel = trainIntentModel(augmentWithContext(examples));
+  const kindModel = trainIntentModel(
     examples.map((e) => ({ text: e.text, label: e.label === NONE_LABEL ? NONE_LABEL : kindOf.get(e.label)! })),
     { features: { ...defaultFeatureOptions, cues: kindCues } },
   );
+  return { intentModel, kindModel };
+}
+
+/**
+ * The understanding step over models trained on `intents` by {@link trainUnderstandingModels} (or rebuilt from their
+ * data); no training happens here.
+ */
+export function understanderFromModels(intents: IntentDefinition[], models: UnderstandingModels, options: UnderstanderOptions = {}): Understander {
+  const { intentModel, kindModel } = models;
+  const kindOf = new Map<string, IntentKind>(intents.map((i) => [i.name, i.kind]));
   const ruleIntent = (kind: IntentKind) => intents.find((i) => i.kind === kind)?.name ?? kind;
   const minConfidence = options.minConfidence ?? 0.3;
   const kindModelShare = options.kindModelShare ?? KIND_MODEL_SHARE;

@@ -13,10 +13,11 @@ export interface IntentCatalog {
  * Training takes milliseconds for the seed catalogue, so callers rebuild rather than patch.
  */
 export function buildIntentCatalog(intents: IntentDefinition[], outOfScopeExamples: string[] = []): IntentCatalog {
+  return intentCatalogOf(intents, createUnderstander(intents, outOfScopeExamples));
+}
+
+/** A catalog over an understander already trained on `intents` (e.g. in a worker thread). */
+export function intentCatalogOf(intents: IntentDefinition[], understander: Understander): IntentCatalog {
   const byName = new Map(intents.map((i) => [i.name, i]));
-  return {
-    understander: createUnderstander(intents, outOfScopeExamples),
-    get: (name) => byName.get(name),
-    intents,
-  };
+  return { understander, get: (name) => byName.get(name), intents };
 }

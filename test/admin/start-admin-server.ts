@@ -30,13 +30,13 @@ export interface AdminServer {
 }
 
 /** Build the server (not listening yet: `app.inject` works without a port). */
-export async function startAdminServer(): Promise<AdminServer> {
+export async function startAdminServer(holderOptions: Parameters<typeof createServiceHolder>[2] = {}): Promise<AdminServer> {
   const db = await createTestDatabase();
   const { intents, outOfScopeExamples } = smallCatalogue();
   await storeIntents(db.prisma, intents, outOfScopeExamples);
   await ensureLiveVersion(db.prisma);
   const logger = pino({ level: 'silent' });
-  const holder = await createServiceHolder(db.prisma, { thresholds: { act: 0.6, confirm: 0.3 }, metrics: createMetrics() });
+  const holder = await createServiceHolder(db.prisma, { thresholds: { act: 0.6, confirm: 0.3 }, metrics: createMetrics() }, holderOptions);
   const pipeline = createPipeline({ prisma: db.prisma, services: holder.current, logger });
   const runner = createEvaluationRunner();
   const app = createHttpServer({ logger, metrics: createMetrics() });

@@ -9,7 +9,7 @@ export interface EvaluationRunner {
   close(): Promise<void>;
 }
 
-const boot = new URL('./worker-boot.mjs', import.meta.url);
+const boot = new URL('../../core/worker-boot.mjs', import.meta.url);
 const entry = new URL('./evaluation-worker.ts', import.meta.url).href;
 
 /**

@@ -1,4 +1,4 @@
-// Worker-thread entry: trains and evaluates off the event loop that serves employees. Loaded by worker-boot.mjs.
+// Worker-thread entry: trains and evaluates off the event loop that serves employees. Loaded by src/core/worker-boot.mjs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { runEvaluationJob, type EvaluationJob } from './evaluation-jobs.js';
 
