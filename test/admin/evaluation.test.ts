@@ -43,3 +43,15 @@ test('a held-out test set is scored against a model trained on everything', asyn
   const understood = await runner.run({ type: 'understand', snapshot: smallCatalogue(), texts: ['reset my password'] });
   expect(understood[0]).toMatchObject({ intent: 'password_reset' });
 }, 120_000);
+
+test('an evaluation that runs past its time is stopped with a clear 503, and the next one still runs', async () => {
+  const hasty = createEvaluationRunner({ timeoutMs: 50 });
+  try {
+    const stopped = await hasty.run({ type: 'cross_validate', snapshot: smallCatalogue(), folds: 3 }).catch((err: unknown) => err);
+    expect(stopped).toMatchObject({ code: 'internal', status: 503, message: expect.stringMatching(/took longer than 1 s and was stopped/) });
+  } finally {
+    await hasty.close();
+  }
+  const report = await runner.run({ type: 'cross_validate', snapshot: smallCatalogue(), folds: 3 });
+  expect(report.accuracy).toBeGreaterThan(0.5);
+}, 120_000);
