@@ -14,7 +14,7 @@ import { sanitizeText } from './sanitize-text.js';
 import { storeTurn } from './store-turn.js';
 import { storeFailedMessage } from './store-failed-message.js';
 import type { Turn, TurnServices } from './turn.js';
-import { classifiableText, understandBeforeTurn } from './understand-before-turn.js';
+import { understandBeforeTurn, withoutRedactionMarkers } from './understand-before-turn.js';
 import type { Understanding } from '../classification/types.js';
 
 /** What the pipeline needs; `services` may be swapped between turns (retrained intents, re-indexed articles). */
@@ -80,7 +80,7 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
     return { conversationId: conversation.id, duplicate: false, replies: bridged, summary: emptySummary };
   }
 
-  const classified = action ? '' : classifiableText(message.text);
+  const classified = action ? '' : withoutRedactionMarkers(text);
   // Normally the model was asked before the transaction; asking here is the rare case of a conversation whose
   // escalation closed in between.
   const understanding = early ?? await understandInTurn(classified, services, Boolean(action));

@@ -12,7 +12,12 @@ const redactionMarker = /\[redacted [a-z_ ]+\]/g;
  * removed again, since they are deskbot's words, not the employee's.
  */
 export function classifiableText(raw: string): string {
-  return redactSecrets(sanitizeText(raw).text).text.replace(redactionMarker, ' ');
+  return withoutRedactionMarkers(redactSecrets(sanitizeText(raw).text).text);
+}
+
+/** Already-redacted text without its redaction markers (for a caller that has redacted it once). */
+export function withoutRedactionMarkers(redacted: string): string {
+  return redacted.replace(redactionMarker, ' ');
 }
 
 /**
