@@ -28,12 +28,15 @@ export function withoutRedactionMarkers(redacted: string): string {
  */
 export async function understandBeforeTurn(prisma: PrismaClient, message: InboundMessage, services: TurnServices): Promise<Understanding | null> {
   if (!services.llm || message.action) return null;
+  const text = classifiableText(message.text);
+  const embedded = services.catalog.understander.understand(text);
+  // Confidently understood: the model would not be asked, so there is nothing to look up either.
+  if (embedded.confidence >= services.thresholds.act) return embedded;
   const [seen, conversation] = await Promise.all([
     prisma.inboundEvent.findUnique({ where: { channel_eventId: { channel: message.channel, eventId: message.eventId } }, select: { eventId: true } }),
     prisma.conversation.findUnique({ where: { channel_externalId: { channel: message.channel, externalId: message.conversation.externalId } }, select: { id: true } }),
   ]);
   if (seen) return null;
   if (conversation && await prisma.escalation.findFirst({ where: { conversationId: conversation.id, status: { not: 'resolved' } }, select: { id: true } })) return null;
-  const text = classifiableText(message.text);
-  return services.llm.refine(text, services.catalog.understander.understand(text), services.catalog.intents);
+  return services.llm.refine(text, embedded, services.catalog.intents);
 }
