@@ -7,7 +7,8 @@ import { createKnowledgeIndex } from '../../src/knowledge/create-knowledge-index
 import { parseDocLine } from '../../src/knowledge/parse-doc-line.js';
 import type { ArticleDoc } from '../../src/knowledge/types.js';
 
-interface EvalQuery {
+/** One query of the retrieval set. */
+export interface EvalQuery {
   query: string;
   relevantIds: string[];
   /** `train` queries were used to choose the retrieval settings; `test` ones never were. */
@@ -63,7 +64,8 @@ function bySplit(queries: EvalQuery[], rankings: string[][]): RankingFigures & {
   return { ...score(queries, rankings), train: part('train'), test: part('test') };
 }
 
-async function readLines<T>(file: string, parse: (line: string) => T): Promise<T[]> {
+/** Non-blank lines of `file`, each parsed by `parse`. */
+export async function readLines<T>(file: string, parse: (line: string) => T): Promise<T[]> {
   const text = await readFile(file, 'utf8');
   return text
     .split('\n')
@@ -71,7 +73,8 @@ async function readLines<T>(file: string, parse: (line: string) => T): Promise<T
     .map(parse);
 }
 
-function parseQueryLine(line: string): EvalQuery {
+/** One `{query_id,query,relevant_ids,split}` line; `split` defaults to `test`. @throws Error on a malformed line */
+export function parseQueryLine(line: string): EvalQuery {
   const value = JSON.parse(line) as { query?: unknown; relevant_ids?: unknown; split?: unknown };
   if (typeof value.query !== 'string' || !Array.isArray(value.relevant_ids)) throw new Error(`bad query line: ${line}`);
   return { query: value.query, relevantIds: value.relevant_ids.map(String), split: String(value.split ?? 'test') };
