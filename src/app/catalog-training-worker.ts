@@ -1,14 +1,12 @@
 // Worker-thread entry: trains the live intent model off the event loop that serves employees, then sends the trained
-// weights back as plain data (transferred, not copied). Loaded by src/core/worker-boot.mjs.
-import { parentPort, workerData } from 'node:worker_threads';
+// weights back as plain data (transferred, not copied). Started by runInWorker (app/train-catalog-in-worker.ts).
 import type { IntentDefinition } from '../classification/types.js';
 import { trainUnderstandingModels } from '../classification/understand.js';
 import { transferablesOf, understandingModelsToData } from '../classification/trained-model-data.js';
+import { answerParent } from '../core/answer-parent.js';
 
-const { intents, outOfScopeExamples } = workerData as { intents: IntentDefinition[]; outOfScopeExamples: string[] };
-try {
-  const data = understandingModelsToData(trainUnderstandingModels(intents, outOfScopeExamples));
-  parentPort!.postMessage({ ok: true, data }, transferablesOf(data));
-} catch (err) {
-  parentPort!.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
-}
+answerParent(
+  ({ intents, outOfScopeExamples }: { intents: IntentDefinition[]; outOfScopeExamples: string[] }) =>
+    understandingModelsToData(trainUnderstandingModels(intents, outOfScopeExamples)),
+  transferablesOf,
+);

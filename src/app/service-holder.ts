@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { IntentDefinition } from '../classification/types.js';
 import type { ArticleDoc } from '../knowledge/types.js';
@@ -30,15 +31,20 @@ export interface ServiceHolder {
  * object at once, so a turn in flight keeps the ones it started with. The catalogue of the version that was live
  * before is kept, so a rollback needs no retraining. The first load trains in-process (nothing is served yet); later
  * ones train in a worker thread, so turns keep being answered by the old services meanwhile. A load that fails keeps
- * the old services and rejects.
+ * the old services and rejects; a later training that fails (or runs past its time or heap) is also logged.
  * @param options.trainCatalog how later loads train a catalog; default {@link trainCatalogInWorker}
+ * @param options.logger where a failed later training is reported (the admin API answers only the one who published)
  */
 export async function createServiceHolder(
   db: Db,
   base: Omit<TurnServices, 'catalog' | 'knowledge' | 'vocabulary'>,
-  options: { trainCatalog?: CatalogTrainer } = {},
+  options: { trainCatalog?: CatalogTrainer; logger?: Logger } = {},
 ): Promise<ServiceHolder> {
-  const trainLater = options.trainCatalog ?? trainCatalogInWorker;
+  const trainInWorker = options.trainCatalog ?? trainCatalogInWorker;
+  const trainLater: CatalogTrainer = (intents, outOfScopeExamples) => trainInWorker(intents, outOfScopeExamples).catch((err: unknown) => {
+    options.logger?.error({ err, intents: intents.length }, 'training the intent model failed; the model served stays as it was');
+    throw err;
+  });
   const trainNow: CatalogTrainer = async (intents, outOfScopeExamples) => buildIntentCatalog(intents, outOfScopeExamples);
   let services: TurnServices;
   let loaded: { version: VersionRef | null; fingerprint: ServingFingerprint } | undefined;

@@ -73,7 +73,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       bridge: escalation?.bridge,
       requestForms: loadRequestForms(),
       llm: createOptionalLlm(config),
-    });
+    }, { logger });
     const turns = createPipeline({ prisma, services: services.current, logger });
     // PGlite does not deliver NOTIFY: there the poll alone picks up publishes and article edits.
     modelWatch = watchLiveModel({

@@ -3,10 +3,10 @@ import type { Level } from '../tickets/priority-matrix.js';
 import type { ImpactAnswer } from './choice-values.js';
 import { openTicketAndReply } from './open-ticket-reply.js';
 import { showTicketStatus } from './show-ticket-status.js';
-import { suggestArticles } from './suggest-articles.js';
+import { articlesOffered, suggestArticles } from './suggest-articles.js';
+import { articleBody } from './article-body.js';
+import { earlyDraftFor } from './draft-before-turn.js';
 import type { Turn } from './turn.js';
-import type { ArticleCard } from '../core/reply.js';
-import { draftedReply } from '../llm/index.js';
 import { buttons, say } from './wording.js';
 
 /** ITIL impact and urgency implied by each answer to the one impact question. */
@@ -69,7 +69,7 @@ export async function answerQuestion(turn: Turn, text: string): Promise<void> {
 
 /** Service requests and questions: knowledge base first, a ticket when it does not help. */
 async function knowledgeFirst(turn: Turn, intent: IntentDefinition | null, text: string, relatedIntents: string[]): Promise<void> {
-  const articles = suggestArticles(turn, text, intent, 3, relatedIntents);
+  const articles = suggestArticles(turn.services, text, intent, articlesOffered, relatedIntents);
   if (articles.length) {
     turn.summary.articles = articles.map((a) => a.slug);
     turn.state.pending = { type: 'kb_feedback', intent: intent?.name ?? null, text, articles: turn.summary.articles };
@@ -77,13 +77,13 @@ async function knowledgeFirst(turn: Turn, intent: IntentDefinition | null, text:
     const [best, ...others] = articles;
     if (!intent) {
       // No intent behind the search: the words alone may match loosely, so offer the articles without claiming one fixes it
-      // (or, with a language model configured, an answer drafted from them with the articles it used).
-      const drafted = turn.services.llm ? await draftedReply(turn.services.llm, text, articles, await articleBodies(turn, articles)) : null;
+      // (or, with a language model configured, an answer drafted from them, before the transaction, with the articles it used).
+      const drafted = earlyDraftFor(turn.draft, text, articles);
       turn.replies.push(drafted ?? { text: say.kbMaybe, articles });
       turn.replies.push({ text: say.kbAsk, choices: buttons.kbFeedback() });
       return;
     }
-    const body = await articleBody(turn, best!.slug);
+    const body = await articleBody(turn.db, best!.slug);
     turn.replies.push(body ? { text: `${say.kbAnswer(best!.title)}\n\n${body}` } : { text: say.kbIntro(1), articles: [best!] });
     if (others.length) turn.replies.push({ text: say.kbMore, articles: others });
     turn.replies.push({ text: say.kbAsk, choices: buttons.kbFeedback() });
@@ -94,15 +94,4 @@ async function knowledgeFirst(turn: Turn, intent: IntentDefinition | null, text:
   }
   turn.state.pending = { type: 'kb_feedback', intent: intent?.name ?? null, text, articles: [] };
   turn.replies.push({ text: say.kbNone, choices: buttons.yesNo() });
-}
-
-async function articleBodies(turn: Turn, articles: ArticleCard[]): Promise<Map<string, string>> {
-  const bodies = await Promise.all(articles.map(async (a) => [a.slug, await articleBody(turn, a.slug)] as const));
-  return new Map(bodies.flatMap(([slug, body]) => (body ? [[slug, body] as [string, string]] : [])));
-}
-
-/** An article's Markdown without its first heading (the reply names the article already); null if it is gone. */
-async function articleBody(turn: Turn, slug: string): Promise<string | null> {
-  const [article] = await turn.db.$queryRaw<Array<{ body: string }>>`SELECT "body" FROM "KnowledgeArticle" WHERE "slug" = ${slug}`;
-  return article ? article.body.replace(/^#\s+.*\n+/, '').trim() : null;
 }

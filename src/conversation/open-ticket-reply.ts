@@ -80,7 +80,7 @@ export async function openTicketAndReply(turn: Turn, request: TicketRequest): Pr
   }
 
   if (request.suggestArticles) {
-    const articles = suggestArticles(turn, request.text, intent, 2);
+    const articles = suggestArticles(turn.services, request.text, intent, 2);
     if (articles.length) {
       turn.replies.push({ text: say.articlesWhileWaiting, articles });
       turn.summary.articles = articles.map((a) => a.slug);

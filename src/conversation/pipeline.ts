@@ -3,18 +3,17 @@ import type { PrismaClient } from '../db/client.js';
 import type { InboundMessage } from '../core/message.js';
 import type { TurnSummary } from '../core/reply.js';
 import type { TurnHandler, TurnResult } from '../core/adapter.js';
-import { redactSecrets } from '../redaction/redact.js';
 import { parseChoiceValue } from './choice-values.js';
 import { parseDialogState } from './dialog-state.js';
 import { identifyEmployee } from './identify-employee.js';
 import { lockConversation } from './lock-conversation.js';
 import { recordInboundEvent } from './record-inbound-event.js';
 import { respond } from './respond.js';
-import { sanitizeText } from './sanitize-text.js';
 import { storeTurn } from './store-turn.js';
 import { storeFailedMessage } from './store-failed-message.js';
 import type { Turn, TurnServices } from './turn.js';
-import { understandBeforeTurn, withoutRedactionMarkers } from './understand-before-turn.js';
+import { turnText, understandBeforeTurn, withoutRedactionMarkers } from './understand-before-turn.js';
+import { draftBeforeTurn, type EarlyDraft } from './draft-before-turn.js';
 import type { Understanding } from '../classification/types.js';
 
 /** What the pipeline needs; `services` may be swapped between turns (retrained intents, re-indexed articles). */
@@ -42,8 +41,10 @@ export function createPipeline(deps: PipelineDeps): TurnHandler {
       const services = deps.services();
       const log = deps.logger.child({ channel: message.channel, eventId: message.eventId });
       try {
+        // The language model is asked before the transaction, so no connection or conversation lock waits on it.
         const early = await understandBeforeTurn(deps.prisma, message, services);
-        const result = await deps.prisma.$transaction((tx) => runTurn(tx as unknown as PrismaClient, message, services, clock(), early), { timeout: turnTimeoutMs, maxWait: turnTimeoutMs });
+        const draft = await draftBeforeTurn(deps.prisma, message, services, early);
+        const result = await deps.prisma.$transaction((tx) => runTurn(tx as unknown as PrismaClient, message, services, clock(), early, draft), { timeout: turnTimeoutMs, maxWait: turnTimeoutMs });
         if (result.duplicate) services.metrics.duplicates.inc({ channel: message.channel });
         else services.metrics.messages.inc({ channel: message.channel, kind: result.summary.kind ?? 'action' });
         log.info({ conversationId: result.conversationId, kind: result.summary.kind, intent: result.summary.intent, ticket: result.summary.ticket, duplicate: result.duplicate }, 'turn');
@@ -59,7 +60,9 @@ export function createPipeline(deps: PipelineDeps): TurnHandler {
   };
 }
 
-async function runTurn(db: PrismaClient, message: InboundMessage, services: TurnServices, now: Date, early: Understanding | null): Promise<TurnResult> {
+async function runTurn(
+  db: PrismaClient, message: InboundMessage, services: TurnServices, now: Date, early: Understanding | null, draft: EarlyDraft | null,
+): Promise<TurnResult> {
   const emptySummary: TurnSummary = { kind: null, intent: null, confidence: 0 };
   const employee = await identifyEmployee(db, message.channel, message.sender);
   const conversation = await lockConversation(db, {
@@ -69,7 +72,7 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
     return { conversationId: conversation.id, duplicate: true, replies: [], summary: emptySummary };
   }
 
-  const { text } = redactSecrets(sanitizeText(message.text).text);
+  const text = turnText(message.text);
   const action = message.action ? parseChoiceValue(message.action.value, message.action.fields) : null;
   const state = parseDialogState(conversation.state);
   const eventKey = `${message.channel}:${message.eventId}`;
@@ -85,7 +88,7 @@ async function runTurn(db: PrismaClient, message: InboundMessage, services: Turn
   // escalation closed in between.
   const understanding = early ?? await understandInTurn(classified, services, Boolean(action));
   const turn: Turn = {
-    db, services, channel: message.channel, employee, conversationId: conversation.id, text, state, eventKey, now, replies: [],
+    db, services, channel: message.channel, employee, conversationId: conversation.id, text, state, eventKey, now, replies: [], draft,
     summary: action ? { ...emptySummary } : { kind: understanding.kind, intent: understanding.intent, confidence: understanding.confidence },
   };
   await respond(turn, understanding, action);

@@ -7,6 +7,7 @@ import { asksForHuman } from './asks-for-human.js';
 import { showsFrustration } from './frustration.js';
 import { choiceValue, type ChoiceAction } from './choice-values.js';
 import { handleMiss } from './handle-miss.js';
+import { missesIntent, searchesWithoutIntent } from './searches-without-intent.js';
 import { openTicketAndReply } from './open-ticket-reply.js';
 import { showTicketStatus } from './show-ticket-status.js';
 import type { Turn } from './turn.js';
@@ -42,11 +43,9 @@ export async function respond(turn: Turn, understanding: Understanding, action: 
     turn.replies.push({ text: thanksPattern.test(turn.text) ? say.thanks : say.greeting(turn.employee.displayName) });
     return;
   }
+  if (searchesWithoutIntent(turn.text, understanding, turn.services)) return answerQuestion(turn, turn.text);
   const intent = understanding.intent ? catalog.get(understanding.intent) : undefined;
-  if (understanding.kind === 'out_of_scope' || !intent || understanding.confidence < thresholds.confirm) {
-    if (turn.services.vocabulary.covers(turn.text)) return answerQuestion(turn, turn.text);
-    return handleMiss(turn, { outOfScope: understanding.kind === 'out_of_scope' });
-  }
+  if (!intent || missesIntent(understanding, turn.services)) return handleMiss(turn, { outOfScope: understanding.kind === 'out_of_scope' });
   if (understanding.confidence >= thresholds.act) return actOnIntent(turn, intent, turn.text, [], understanding);
   return clarify(turn, understanding);
 }

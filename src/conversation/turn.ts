@@ -8,6 +8,7 @@ import type { DomainVocabulary } from '../intents/domain-vocabulary.js';
 import type { SlaPolicy } from '../tickets/sla-policy.js';
 import type { DeskbotMetrics } from '../observability/metrics.js';
 import type { DialogState } from './dialog-state.js';
+import type { EarlyDraft } from './draft-before-turn.js';
 import type { EmployeeRef } from './identify-employee.js';
 import type { RequestFormCatalog } from './request-forms.js';
 
@@ -63,4 +64,6 @@ export interface Turn {
   now: Date;
   replies: Reply[];
   summary: TurnSummary;
+  /** The answer drafted before the transaction (draft-before-turn.ts), if the turn was expected to need one. */
+  draft?: EarlyDraft | null;
 }

@@ -12,7 +12,12 @@ const redactionMarker = /\[redacted [a-z_ ]+\]/g;
  * removed again, since they are deskbot's words, not the employee's.
  */
 export function classifiableText(raw: string): string {
-  return withoutRedactionMarkers(redactSecrets(sanitizeText(raw).text).text);
+  return withoutRedactionMarkers(turnText(raw));
+}
+
+/** The text a turn works on and stores: sanitized, secrets redacted (with their markers). */
+export function turnText(raw: string): string {
+  return redactSecrets(sanitizeText(raw).text).text;
 }
 
 /** Already-redacted text without its redaction markers (for a caller that has redacted it once). */

@@ -25,6 +25,8 @@ test('two admins editing one intent: the second save, made on a stale read, is r
   const stale = await call('PATCH', '/api/admin/intents/badge_fault', { assignmentGroup: 'Service desk' }, bob.etag);
   expect(stale.status).toBe(412);
   expect(stale.body.error.code).toBe('changed');
+  // The refusal names the record and the version that is now current (the ETag of the save that won).
+  expect(stale.body.error.message).toBe(`Intent "badge_fault" was changed by someone else at ${JSON.parse(saved.etag!)}. Reload it and make your change again.`);
   expect((await call('DELETE', '/api/admin/intents/badge_fault', undefined, bob.etag)).status).toBe(412);
   expect((await call('GET', '/api/admin/intents/badge_fault')).body.intent.assignmentGroup).toBe('Facilities');
 
@@ -32,17 +34,23 @@ test('two admins editing one intent: the second save, made on a stale read, is r
   expect((await call('PATCH', '/api/admin/intents/badge_fault', { assignmentGroup: 'Service desk' }, saved.etag)).status).toBe(200);
   expect((await call('PATCH', '/api/admin/intents/badge_fault', { defaultUrgency: 1 })).status).toBe(200);
   expect((await call('PATCH', '/api/admin/intents/badge_fault', { defaultUrgency: 2 }, 'not-an-etag')).status).toBe(400);
-  expect((await call('DELETE', '/api/admin/intents/nope', undefined, saved.etag)).status).toBe(404);
+  const missing = await call('DELETE', '/api/admin/intents/nope', undefined, saved.etag);
+  expect(missing).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: 'No intent named "nope".' } } });
 });
 
 test('two admins editing one article: a stale save or delete is refused with 412; the article keeps the first save', async () => {
   await call('POST', '/api/admin/articles', { slug: 'badge-help', title: 'Badge help', body: 'Hold the badge to the reader.', tags: [], intents: [] });
   const ada = await call('GET', '/api/admin/articles/badge-help');
   const bob = await call('GET', '/api/admin/articles/badge-help');
-  expect((await call('PATCH', '/api/admin/articles/badge-help', { title: 'Door badges' }, ada.etag)).status).toBe(200);
+  const saved = await call('PATCH', '/api/admin/articles/badge-help', { title: 'Door badges' }, ada.etag);
+  expect(saved.status).toBe(200);
   const stale = await call('PATCH', '/api/admin/articles/badge-help', { title: 'Badges' }, bob.etag);
   expect(stale.status).toBe(412);
-  expect(stale.body.error.message).toMatch(/changed by someone else/);
+  expect(stale.body.error).toEqual({
+    code: 'changed', message: `Article "badge-help" was changed by someone else at ${JSON.parse(saved.etag!)}. Reload it and make your change again.`,
+  });
   expect((await call('DELETE', '/api/admin/articles/badge-help', undefined, bob.etag)).status).toBe(412);
   expect((await call('GET', '/api/admin/articles/badge-help')).body.article.title).toBe('Door badges');
+  const missing = await call('PATCH', '/api/admin/articles/nope', { title: 'Nope' }, saved.etag);
+  expect(missing).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: 'No article with slug "nope".' } } });
 });

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
 import { configSchema, loadConfig } from '../../src/config/config.js';
+import { deskSchema } from '../../src/config/desk-config.js';
+import { llmSchema } from '../../src/config/llm-config.js';
+import { serverSchema } from '../../src/config/server-config.js';
+import { slackSchema } from '../../src/config/slack-config.js';
+import { teamsSchema } from '../../src/config/teams-config.js';
+import { webChatSchema } from '../../src/config/web-chat-config.js';
 
 test('DATABASE_URL and REDIS_URL must be URLs of their kind, and stay unset for the embedded servers', () => {
   for (const bad of ['notaurl', 'mysql://root@127.0.0.1/deskbot', '127.0.0.1:5432']) {
@@ -43,4 +49,12 @@ test('.env.example documents every variable deskbot reads', async () => {
   const keys = Object.keys(configSchema.shape);
   expect(keys.length).toBeGreaterThan(30);
   expect(keys.filter((k) => !documented.has(k))).toEqual([]);
+});
+
+test('each variable belongs to exactly one concern\'s schema, and the configuration is all of them', () => {
+  const concerns = [serverSchema, webChatSchema, deskSchema, slackSchema, teamsSchema, llmSchema].map((s) => Object.keys(s.shape));
+  const all = concerns.flat();
+  // A variable in two schemas would be silently taken from the later one.
+  expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
+  expect([...all].sort()).toEqual(Object.keys(configSchema.shape).sort());
 });

@@ -76,4 +76,35 @@ describe('pipeline with a language model', () => {
     expect(cited).toHaveLength(1);
     expect(sources).toContain(`[${cited[0]!.slug}]`);
   });
+
+  it('holds no database transaction open while the model drafts an answer, and still answers with the draft and its citations', async () => {
+    const observer = new pg.Client({ connectionString: h.db.url });
+    await observer.connect();
+    const seen: Array<Promise<number>> = [];
+    let drafted = '';
+    answer = (body) => {
+      if (schemaOf(body) === 'intent_choice') return { content: JSON.stringify({ intent: 'none_of_these' }) };
+      drafted = body.messages[1]!.content;
+      const slug = /\[([a-z0-9-]+)\]/.exec(body.messages[0]!.content)![1]!;
+      // Looked at while the model is "thinking" (the answer is delayed): a turn transaction would show as idle in transaction.
+      seen.push(new Promise((resolve) => setTimeout(resolve, 150)).then(async () => {
+        const { rows } = await observer.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+        return rows[0].n as number;
+      }));
+      return { content: JSON.stringify({ answerable: true, answer: 'Open it with the company PDF viewer.', citations: [slug] }), delayMs: 400 };
+    };
+    try {
+      const result = await h.employee().say('which pdf viewer do you recommend for contracts? sk-abcdefghijklmnopqrstuvwxyz012345');
+      expect(seen).toHaveLength(1);
+      expect(await Promise.all(seen)).toEqual([0]);
+      expect(result.summary.kind).toBe('question');
+      expect(replyText(result)).toContain('Open it with the company PDF viewer.');
+      expect(result.replies.flatMap((r) => r.articles ?? [])).toHaveLength(1);
+      // The question was redacted before it left the process.
+      expect(drafted).not.toContain('sk-abcdefghijklmnopqrstuvwxyz012345');
+      expect(drafted).toContain('pdf viewer');
+    } finally {
+      await observer.end();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js';
 import { DeskbotError } from '../../core/errors.js';
 import { notifyServingChange } from '../../model-versions/live-model.js';
 import { AdminError } from '../admin-error.js';
+import { refuseMissingOrChanged } from '../refuse-missing-or-changed.js';
 
 /** A knowledge article as admins edit it (`body` is Markdown). */
 export interface ArticleInput {
@@ -45,7 +46,7 @@ export async function createArticle(db: Db, slug: string, input: ArticleInput): 
 export async function updateArticle(db: Db, slug: string, patch: Partial<ArticleInput>, expected?: Date): Promise<void> {
   await checkIntents(db, patch.intents);
   const { count } = await db.knowledgeArticle.updateMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
-  if (count === 0) await refuseMissingOrChanged(db, slug);
+  if (count === 0) await refuseMissingOrChanged(articleRecord(db, slug));
   await notifyServingChange(db, 'articles');
 }
 
@@ -55,7 +56,7 @@ export async function updateArticle(db: Db, slug: string, patch: Partial<Article
  */
 export async function deleteArticle(db: Db, slug: string, expected?: Date): Promise<void> {
   const { count } = await db.knowledgeArticle.deleteMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) } });
-  if (count === 0) await refuseMissingOrChanged(db, slug);
+  if (count === 0) await refuseMissingOrChanged(articleRecord(db, slug));
   await notifyServingChange(db, 'articles');
 }
 
@@ -67,8 +68,9 @@ async function checkIntents(db: Db, names: string[] | undefined): Promise<void> 
   if (missing.length) throw new DeskbotError('bad_request', `No intent named ${missing.map((m) => `"${m}"`).join(', ')}.`);
 }
 
-async function refuseMissingOrChanged(db: Db, slug: string): Promise<never> {
-  const row = await db.knowledgeArticle.findUnique({ where: { slug }, select: { updatedAt: true } });
-  if (!row) throw new DeskbotError('not_found', `No article with slug "${slug}".`);
-  throw new AdminError('changed', `Article "${slug}" was changed by someone else at ${row.updatedAt.toISOString()}. Reload it and make your change again.`, 412);
-}
+/** The article a conditional edit missed, for {@link refuseMissingOrChanged}. */
+const articleRecord = (db: Db, slug: string) => ({
+  name: `Article "${slug}"`,
+  notFound: `No article with slug "${slug}".`,
+  current: () => db.knowledgeArticle.findUnique({ where: { slug }, select: { updatedAt: true } }),
+});

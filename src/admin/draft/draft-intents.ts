@@ -3,6 +3,7 @@ import type { IntentKind } from '../../classification/types.js';
 import { DeskbotError } from '../../core/errors.js';
 import { outOfScopeIntentName } from '../../intents/load-intents.js';
 import { AdminError } from '../admin-error.js';
+import { refuseMissingOrChanged } from '../refuse-missing-or-changed.js';
 
 /** An intent's settings as admins edit them (examples are edited apart). */
 export interface IntentSettings {
@@ -61,7 +62,7 @@ export async function createDraftIntent(db: Db, name: string, settings: Partial<
 export async function updateDraftIntent(db: Db, name: string, patch: Partial<IntentSettings>, expected?: Date): Promise<void> {
   await checkArticles(db, patch.articleSlugs);
   const { count } = await db.intent.updateMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
-  if (count === 0) await refuseMissingOrChanged(db, name);
+  if (count === 0) await refuseMissingOrChanged(intentRecord(db, name));
 }
 
 /**
@@ -74,14 +75,15 @@ export async function deleteDraftIntent(db: Db, name: string, expected?: Date): 
     throw new DeskbotError('bad_request', `"${outOfScopeIntentName}" holds the examples of messages the service desk does not handle and cannot be deleted; delete its examples instead.`);
   }
   const { count } = await db.intent.deleteMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) } });
-  if (count === 0) await refuseMissingOrChanged(db, name);
+  if (count === 0) await refuseMissingOrChanged(intentRecord(db, name));
 }
 
-async function refuseMissingOrChanged(db: Db, name: string): Promise<never> {
-  const row = await db.intent.findUnique({ where: { name }, select: { updatedAt: true } });
-  if (!row) throw new DeskbotError('not_found', `No intent named "${name}".`);
-  throw new AdminError('changed', `Intent "${name}" was changed by someone else at ${row.updatedAt.toISOString()}. Reload it and make your change again.`, 412);
-}
+/** The draft intent a conditional edit missed, for {@link refuseMissingOrChanged}. */
+const intentRecord = (db: Db, name: string) => ({
+  name: `Intent "${name}"`,
+  notFound: `No intent named "${name}".`,
+  current: () => db.intent.findUnique({ where: { name }, select: { updatedAt: true } }),
+});
 
 /**
  * Add example texts to a draft intent (whitespace collapsed; texts it has already are skipped). The out-of-scope

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { DeskbotError } from '../../core/errors.js';
+import { runInWorker } from '../../core/run-in-worker.js';
 import type { EvaluationJob, EvaluationResult } from './evaluation-jobs.js';
 
 /** Runs training-heavy admin jobs in a worker thread, one at a time. */
@@ -9,7 +9,6 @@ export interface EvaluationRunner {
   close(): Promise<void>;
 }
 
-const boot = new URL('../../core/worker-boot.mjs', import.meta.url);
 const entry = new URL('./evaluation-worker.ts', import.meta.url).href;
 
 /** Longest an evaluation may run before its worker is stopped: an upload of tens of thousands of rows must not hold the runner for ever. */
@@ -30,36 +29,11 @@ export function createEvaluationRunner(options: { maxQueued?: number; timeoutMs?
   const timeoutMs = options.timeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS;
   let tail: Promise<unknown> = Promise.resolve();
   let waiting = 0;
-  let current: Worker | null = null;
-  let closed = false;
+  const stop = new AbortController();
 
-  const runOne = (job: EvaluationJob) => new Promise<unknown>((resolve, reject) => {
-    if (closed) return reject(new DeskbotError('internal', 'The evaluation runner is closed.', { status: 503 }));
-    const worker = new Worker(boot, { workerData: { entry, job }, resourceLimits: { maxOldGenerationSizeMb: EVALUATION_HEAP_MB } });
-    current = worker;
-    // Refused at once, not on the worker's exit: a worker stopped before it is online may never report its exit.
-    const timer = setTimeout(() => {
-      reject(new DeskbotError('internal', `The evaluation took longer than ${Math.ceil(timeoutMs / 1000)} s and was stopped; try fewer folds or a smaller file.`, { status: 503 }));
-      if (current === worker) current = null;
-      void worker.terminate();
-    }, timeoutMs);
-    timer.unref();
-    worker.once('message', (m: { ok: boolean; result?: unknown; message?: string }) => {
-      if (m.ok) resolve(m.result);
-      else reject(new DeskbotError('bad_request', `Training failed: ${m.message}`));
-      void worker.terminate();
-    });
-    worker.once('error', (err) => {
-      const outOfMemory = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      reject(outOfMemory
-        ? new DeskbotError('internal', `The evaluation needed more than ${EVALUATION_HEAP_MB} MB and was stopped; try a smaller file.`, { status: 503, cause: err })
-        : new DeskbotError('internal', `Evaluation worker failed: ${err.message}`, { cause: err }));
-    });
-    worker.once('exit', (code) => {
-      current = null;
-      clearTimeout(timer);
-      if (code !== 0) reject(new DeskbotError('internal', 'The evaluation was stopped.', { status: 503 }));
-    });
+  const runOne = (job: EvaluationJob) => runInWorker<unknown>({
+    entry, input: job, name: 'The evaluation', timeoutMs, heapMb: EVALUATION_HEAP_MB, jobFailed: 'Training failed', signal: stop.signal,
+    advice: { timeout: 'try fewer folds or a smaller file', memory: 'try a smaller file' },
   });
 
   return {
@@ -71,8 +45,8 @@ export function createEvaluationRunner(options: { maxQueued?: number; timeoutMs?
       return result as Promise<EvaluationResult<J>>;
     },
     async close() {
-      closed = true;
-      await current?.terminate();
+      stop.abort();
+      await tail.catch(() => undefined);
     },
   };
 }
