@@ -27,6 +27,11 @@ export interface SlackChannelDeps {
   appToken?: string;
   /** Base URL of the Slack Web API (default `https://slack.com/api/`). */
   apiUrl?: string;
+  /**
+   * The slash command deskbot answers, e.g. `/it` (the shipped manifest's). Other commands sent to the same URL are
+   * acknowledged with a private "unknown command" answer. Default `/it`.
+   */
+  slashCommand?: string;
   /** Channel id where escalations are posted and agents work; needs `desk`. */
   agentChannel?: string;
   /** The agent desk, for Claim / Resolve and thread replies in the agent channel. */

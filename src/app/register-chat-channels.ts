@@ -51,6 +51,7 @@ export async function registerSlack(
     appToken: config.SLACK_APP_TOKEN,
     apiUrl: config.SLACK_API_URL,
     agentChannel: config.SLACK_AGENT_CHANNEL,
+    slashCommand: config.SLACK_SLASH_COMMAND,
     desk: deps.desk,
     logger: deps.logger.child({ channel: 'slack' }),
   });

@@ -5,7 +5,8 @@ export type ConfigProblem = [variable: string, message: string];
 
 /** An optional text setting; blank counts as unset. */
 export const optionalString = z.string().trim().min(1).optional().catch(undefined);
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** Blank text counts as unset (an empty `NAME=` line in .env), so the setting's default applies. */
+export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** An optional http(s) URL; blank counts as unset. */
 export const optionalUrl = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional());
 /** An optional URL whose scheme must match `protocol`; `expected` names the schemes in the error. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalString } from './config-fields.js';
+import { blankToUndefined, optionalString } from './config-fields.js';
 
 /** Slack (adapters/slack): off unless SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) are set. */
 export const slackSchema = z.object({
@@ -13,4 +13,11 @@ export const slackSchema = z.object({
   SLACK_API_URL: optionalString,
   /** Channel id of the shared agent channel where escalations are posted. */
   SLACK_AGENT_CHANNEL: optionalString,
+  /**
+   * The slash command deskbot answers, as named in the Slack app (manifest.yml: `/it`). Slack sends every command of
+   * the app to the same URL; any other name gets a short private "unknown command" answer.
+   */
+  SLACK_SLASH_COMMAND: z.preprocess(blankToUndefined, z.string().trim().toLowerCase()
+    .regex(/^\/[^\s/]{1,31}$/, 'must be a slash command name such as /it (a "/" then up to 31 characters, no spaces)')
+    .default('/it')),
 });

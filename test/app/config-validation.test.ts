@@ -43,6 +43,15 @@ test('Teams settings that botbuilder cannot sign in with stop the bot, naming th
   expect(loadConfig({ TEAMS_ENABLED: 'true', TEAMS_AGENT_CHANNEL: '19:a@thread.tacv2' }).TEAMS_ENABLED).toBe(true);
 });
 
+test('SLACK_SLASH_COMMAND names the one slash command deskbot answers: /it unless set, a "/" and a name without spaces', () => {
+  expect(loadConfig({}).SLACK_SLASH_COMMAND).toBe('/it');
+  expect(loadConfig({ SLACK_SLASH_COMMAND: '' }).SLACK_SLASH_COMMAND).toBe('/it');
+  expect(loadConfig({ SLACK_SLASH_COMMAND: ' /HelpDesk ' }).SLACK_SLASH_COMMAND).toBe('/helpdesk');
+  for (const bad of ['it', '/', '/it now', '/a/b', `/${'x'.repeat(32)}`]) {
+    expect(() => loadConfig({ SLACK_SLASH_COMMAND: bad }), bad).toThrow(/SLACK_SLASH_COMMAND: must be a slash command name/);
+  }
+});
+
 test('.env.example documents every variable deskbot reads', async () => {
   const example = await readFile(new URL('../../.env.example', import.meta.url), 'utf8');
   const documented = new Set([...example.matchAll(/^#?\s*([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]));

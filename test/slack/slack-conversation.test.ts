@@ -192,6 +192,24 @@ describe('employees on Slack, through the real pipeline', () => {
     for (const t of mine) expect(JSON.stringify(listed.body.blocks)).toContain(t.number);
   });
 
+  test('another slash command of the app is acknowledged with a private "unknown command" answer, and nothing else', async () => {
+    const before = { opened: h.api.of('views.open').length, dms: h.api.of('conversations.open').length, responses: h.api.of('response_url').length };
+    const conversations = await p.db.prisma.conversation.count();
+    for (const [command, text] of [['/helpdesk', ''], ['/helpdesk', 'my vpn drops'], ['/itx', 'status']] as const) {
+      const res = await h.post(new URLSearchParams({
+        command, text, user_id: ada.id, team_id: team, channel_id: 'C0TEAM0001', trigger_id: `trig-other-${++seq}`,
+        response_url: `https://hooks.slack.com/commands/${team}/9/${seq}`,
+      }).toString(), { contentType: formEncoded });
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(new RegExp(`don't know the command \`${command}\`.*\`/it\``)) });
+    }
+    await h.slack.idle();
+    expect(h.api.of('views.open')).toHaveLength(before.opened);
+    expect(h.api.of('conversations.open')).toHaveLength(before.dms);
+    expect(h.api.of('response_url')).toHaveLength(before.responses);
+    expect(await p.db.prisma.conversation.count()).toBe(conversations);
+  });
+
   test('opening the App Home publishes my open tickets', async () => {
     await send({ type: 'app_home_opened', user: ada.id, channel: ada.dm, tab: 'home', event_ts: ts() });
     const home = h.api.of('views.publish').filter((c) => c.body.user_id === ada.id).at(-1)!;

@@ -15,8 +15,9 @@ const sharedDir = path.resolve(import.meta.dirname, '../../../shared/fixtures/sl
 /**
  * Every fixture of a folder, in file order, through the real Slack channel and the real pipeline, each checked
  * against its `expect`. A fixture that is `same_message_as` another is sent together with it.
+ * @param slashCommand the command the recorded app was given (SLACK_SLASH_COMMAND); deskbot's own `/it` when unset
  */
-function fixtureSuite(dir: string, bot: BotIdentity): void {
+function fixtureSuite(dir: string, bot: BotIdentity, slashCommand?: string): void {
   const fixtures = loadSlackFixtures(dir);
   let p: PipelineHarness;
   let h: SlackHarness;
@@ -26,7 +27,7 @@ function fixtureSuite(dir: string, bot: BotIdentity): void {
     p = await createPipelineHarness({ requestForms: loadRequestForms() });
     h = await startSlackHarness({
       bot, turns: { handle: (m) => p.handle(m) }, tickets: createTicketDirectory(p.db.prisma),
-      knowsConversation: (id) => conversationExists(p.db.prisma, 'slack', id),
+      knowsConversation: (id) => conversationExists(p.db.prisma, 'slack', id), ...(slashCommand ? { slashCommand } : {}),
     });
   }, 60_000);
   afterAll(async () => {
@@ -93,7 +94,8 @@ describe('deskbot\'s own Slack fixtures (test/fixtures/slack)', () => {
 // so the folder is checked before the suite is declared at all.
 if (existsSync(sharedDir)) {
   describe('the shared Slack fixture pack (../shared/fixtures/slack)', () => {
-    fixtureSuite(sharedDir, { userId: 'U00FAKEBOT01', botId: 'B00FAKEBOT01', team: 'T00FAKE00AA' });
+    // The recorded workspace named its command /test-feedback: configured so, as SLACK_SLASH_COMMAND would be.
+    fixtureSuite(sharedDir, { userId: 'U00FAKEBOT01', botId: 'B00FAKEBOT01', team: 'T00FAKE00AA' }, '/test-feedback');
   });
 } else {
   test.skip('the shared Slack fixture pack (../shared/fixtures/slack) is not beside this checkout', () => undefined);

@@ -21,14 +21,21 @@ const elsewhere = 'Thanks — I\'ll answer you in our direct messages.';
 const helpWords = /^(help|\?)$/i;
 
 /**
- * The slash command (`/it` in the shipped manifest; whatever name the workspace gave it): alone it opens the
+ * deskbot's slash command (`rt.deps.slashCommand`, default `/it` as in the shipped manifest): alone it opens the
  * new-request modal, `/it status` lists the caller's open tickets privately, `/it help` explains, and `/it <text>`
- * starts a conversation in the bot's DM. Acknowledged at once; the work follows.
+ * starts a conversation in the bot's DM. Another command the app sends here (one added to the app for something
+ * else, or a renamed command deskbot was not told about) gets a private "unknown command" answer: acknowledged, so
+ * Slack shows no error, and nothing else happens. Acknowledged at once; the work follows.
  */
 export function listenForCommands(bolt: App, rt: SlackRuntime): void {
+  const own = (rt.deps.slashCommand ?? '/it').toLowerCase();
   bolt.command(/^\/.+/, async ({ ack, body, respond }) => {
     const command = commandSchema.safeParse(body);
     if (!command.success) return ack();
+    if (command.data.command.toLowerCase() !== own) {
+      rt.deps.logger.info({ command: command.data.command, expected: own }, 'Slack slash command not deskbot\'s; answered as unknown');
+      return ack({ response_type: 'ephemeral', text: unknownText(command.data.command, own) });
+    }
     const { text, user_id: user, team_id: team, channel_id: channel, trigger_id: trigger } = command.data;
     const words = text.trim();
     if (helpWords.test(words)) return ack({ response_type: 'ephemeral', text: helpText(command.data.command) });
@@ -54,6 +61,10 @@ async function listTickets(rt: SlackRuntime, team: string, user: string, respond
   const tickets = await rt.deps.tickets.listForSender('slack', sender, { open: true, limit: 15 });
   const text = tickets.length ? `You have ${tickets.length} open ticket${tickets.length === 1 ? '' : 's'}.` : 'You have no open tickets.';
   await respond({ response_type: 'ephemeral', text, blocks: ticketListBlocks(tickets, text) });
+}
+
+function unknownText(command: string, own: string): string {
+  return `Sorry, I don't know the command \`${command}\`. Use \`${own}\` — \`${own} help\` says what it does.`;
 }
 
 function helpText(command: string): string {

@@ -26,6 +26,8 @@ export interface SlackHarnessOptions {
   /** Per-channel pace in ms; 0 by default so tests do not wait a second between posts. */
   paceMs?: number;
   appToken?: string;
+  /** The slash command deskbot answers (the channel's default `/it` when unset). */
+  slashCommand?: string;
   /** Answers the stand-in gives beyond its defaults (e.g. `apps.connections.open` for Socket Mode). */
   answers?: Record<string, (body: Record<string, any>) => Record<string, unknown>>;
 }
@@ -67,6 +69,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     botToken,
     signingSecret,
     ...(options.appToken ? { appToken: options.appToken } : {}),
+    ...(options.slashCommand ? { slashCommand: options.slashCommand } : {}),
     apiUrl: api.apiUrl,
     fetch: api.fetch,
     logger,
