@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteShorthandOptions } from 'fastify';
 import { DeskbotError } from '../../src/core/index.js';
 import { authenticate, requireConversation } from './authenticate.js';
 import { conversationRequestSchema, parseOrThrow, watermarkQuerySchema } from './activity-schema.js';
@@ -10,11 +10,12 @@ import type { WebChannelContext } from './web-channel-context.js';
  * - `POST /v3/directline/conversations` — start (201 `{ conversationId, token, expires_in, streamUrl }`); with a token of
  *   an existing conversation (as after "generate token"), that conversation (200)
  * - `GET /v3/directline/conversations/:id?watermark=` — reconnect: the same, with a new streamUrl from the watermark
+ * @param limited route options that put starting a conversation under its rate limit (see rate-limits.ts)
  */
-export function registerConversationRoutes(app: FastifyInstance, ctx: WebChannelContext): void {
+export function registerConversationRoutes(app: FastifyInstance, ctx: WebChannelContext, limited: RouteShorthandOptions): void {
   const { deps } = ctx;
 
-  app.post('/v3/directline/conversations', async (req, reply) => {
+  app.post('/v3/directline/conversations', limited, async (req, reply) => {
     const principal = await authenticate(req.headers.authorization, deps);
     const body = parseOrThrow(conversationRequestSchema, req.body, 'request');
     if (principal?.kind === 'token') {

@@ -13,7 +13,7 @@ import type { WebChannelContext } from './web-channel-context.js';
  * - a secret but no sign-in: 403 (tokens come from the host page's backend then).
  * With `Authorization: Bearer <the page's previous token>` of the same user (or guest), the same conversation
  * continues — so a reload keeps the conversation, and a guest keeps the tickets opened in it.
- * @param limited route options that put the route under the token rate limit (see token-rate-limit.ts)
+ * @param limited route options that put the route under the token rate limit (see rate-limits.ts)
  */
 export function registerPageTokenRoute(app: FastifyInstance, ctx: WebChannelContext, session: SignInSession | null, limited: RouteShorthandOptions): void {
   app.post('/api/web/token', limited, async (req, reply) => {

@@ -11,7 +11,7 @@ import { registerStreamRoute } from './stream-route.js';
 import { registerTokenRoutes } from './token-routes.js';
 import { registerDirectLineCors } from './cors.js';
 import { registerPageTokenRoute } from './page-token-route.js';
-import { defaultTokenRateLimit, registerTokenRateLimit } from './token-rate-limit.js';
+import { defaultConversationRateLimit, defaultTokenRateLimit, registerRateLimits } from './rate-limits.js';
 import { registerSignIn } from './sign-in/register-sign-in.js';
 import { createStreamHub, type StreamHub } from './stream-hub.js';
 import { createTranscriptWriter } from './transcript-writer.js';
@@ -55,10 +55,12 @@ export async function registerWebChannel<Logger extends FastifyBaseLogger>(
       return reply.code(status).send(body);
     });
     registerDirectLineCors(scope);
-    const limited = await registerTokenRateLimit(scope, deps.tokenRateLimit ?? defaultTokenRateLimit, deps.secret);
-    registerConversationRoutes(scope, ctx);
-    registerTokenRoutes(scope, ctx, limited);
-    registerPageTokenRoute(scope, ctx, await registerSignIn(scope, deps), limited);
+    const limited = await registerRateLimits(scope, {
+      tokens: deps.tokenRateLimit ?? defaultTokenRateLimit, conversations: deps.conversationRateLimit ?? defaultConversationRateLimit,
+    }, deps.secret);
+    registerConversationRoutes(scope, ctx, limited.conversations);
+    registerTokenRoutes(scope, ctx, limited.tokens);
+    registerPageTokenRoute(scope, ctx, await registerSignIn(scope, deps), limited.tokens);
     registerActivityRoutes(scope, ctx, post);
     registerStreamRoute(scope, ctx);
     await registerChatPageRoutes(scope);

@@ -11,7 +11,7 @@ import type { WebChannelContext } from './web-channel-context.js';
  *   token holder: a new token for the same conversation; nobody, when no secret is set: a guest conversation
  * - `POST /v3/directline/tokens/refresh` — token holder: the same grant with a new expiry (403 once expired)
  * A bound user's email counts as verified only because the secret holder vouched for it.
- * @param limited route options that put both routes under the token rate limit (see token-rate-limit.ts)
+ * @param limited route options that put both routes under the token rate limit (see rate-limits.ts)
  */
 export function registerTokenRoutes(app: FastifyInstance, ctx: WebChannelContext, limited: RouteShorthandOptions): void {
   const { deps } = ctx;

@@ -1,7 +1,7 @@
 import type { TranscriptStore, TurnHandler } from '../../src/core/index.js';
 import type { StreamHub } from './stream-hub.js';
 import type { SignInOptions } from './sign-in/oidc-relying-party.js';
-import type { TokenRateLimit } from './token-rate-limit.js';
+import type { RateLimit } from './rate-limits.js';
 
 /** The pino-like logger the web channel writes to: `(fields, message)` calls, as pino takes them. */
 export interface WebLogger {
@@ -32,7 +32,12 @@ export interface WebChannelDeps {
    * Requests per client address and window to the token routes (`/api/web/token`, Direct Line tokens generate and
    * refresh); the secret holder is not limited. Default 60 a minute; `max` 0 turns it off.
    */
-  tokenRateLimit?: TokenRateLimit;
+  tokenRateLimit?: RateLimit;
+  /**
+   * Conversation starts (`POST /v3/directline/conversations`, also with a token) per client address and window; the
+   * secret holder is not limited. Default 60 a minute; `max` 0 turns it off.
+   */
+  conversationRateLimit?: RateLimit;
   /** Lifetime of a conversation token, in seconds (Direct Line uses 1800). */
   tokenTtlSeconds: number;
   logger: WebLogger;

@@ -28,6 +28,7 @@ export async function registerWeb(
     secret: config.DIRECTLINE_SECRET,
     tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_MINUTES * 60,
     tokenRateLimit: { max: config.WEB_TOKEN_RATE_LIMIT, windowSeconds: config.WEB_TOKEN_RATE_WINDOW_SECONDS },
+    conversationRateLimit: { max: config.WEB_CONVERSATION_RATE_LIMIT, windowSeconds: config.WEB_CONVERSATION_RATE_WINDOW_SECONDS },
     redact: (text) => redactSecrets(text).text,
     logger: deps.logger,
     signIn: signInSettings(config),

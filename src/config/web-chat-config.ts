@@ -35,6 +35,13 @@ export const webChatSchema = z.object({
   WEB_TOKEN_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(60),
   /** The window of WEB_TOKEN_RATE_LIMIT, in seconds. */
   WEB_TOKEN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  /**
+   * Conversation starts (POST /v3/directline/conversations) per client address and window; 0 = no limit. Web Chat
+   * makes one per page load, so the default leaves room for an office behind one NAT address.
+   */
+  WEB_CONVERSATION_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** The window of WEB_CONVERSATION_RATE_LIMIT, in seconds. */
+  WEB_CONVERSATION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
 });
 
 /** The web chat's settings, as validated. */

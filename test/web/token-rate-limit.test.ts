@@ -11,8 +11,8 @@ let closed: WebServer;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  open = await startWebServer({ tokenRateLimit: limit }, db);
-  closed = await startWebServer({ tokenRateLimit: limit, secret: SECRET }, db);
+  open = await startWebServer({ tokenRateLimit: limit, conversationRateLimit: limit }, db);
+  closed = await startWebServer({ tokenRateLimit: limit, conversationRateLimit: limit, secret: SECRET }, db);
 });
 afterAll(async () => {
   await open?.close();
@@ -25,13 +25,13 @@ async function post(server: WebServer, path: string, auth?: string) {
   return { status: res.status, retryAfter: res.headers.get('retry-after'), type: res.headers.get('content-type'), body: await res.json() as any };
 }
 
-async function expectLimited(server: WebServer, path: string, auth?: string) {
+async function expectLimited(server: WebServer, path: string, auth?: string, what = 'token requests') {
   const res = await post(server, path, auth);
   expect(res.status).toBe(429);
   expect(Number(res.retryAfter)).toBeGreaterThanOrEqual(1);
   expect(Number(res.retryAfter)).toBeLessThanOrEqual(limit.windowSeconds);
   expect(res.type).toMatch(/^application\/json/);
-  expect(res.body).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/Too many token requests/) } });
+  expect(res.body).toEqual({ error: { code: 'rate_limited', message: expect.stringContaining(`Too many ${what} from this address`) } });
 }
 
 describe('the token routes are rate limited per client address', () => {
@@ -67,17 +67,50 @@ describe('the token routes are rate limited per client address', () => {
   });
 });
 
+describe('starting Direct Line conversations is rate limited per client address', () => {
+  const start = '/v3/directline/conversations';
+
+  test('guests (no secret set) get `max` new conversations, then 429; the token routes keep their own count', async () => {
+    const before = await db.prisma.directLineConversation.count();
+    for (let i = 0; i < limit.max; i++) expect((await post(open, start)).status).toBe(201);
+    await expectLimited(open, start, undefined, 'new conversations');
+    expect(await db.prisma.directLineConversation.count()).toBe(before + limit.max);
+  });
+
+  test('a token holder resuming its conversation is counted too; the secret holder is not', async () => {
+    for (let i = 0; i < limit.max * 2; i++) expect((await post(closed, start, SECRET)).status).toBe(201);
+    const { token } = (await post(closed, '/v3/directline/tokens/generate', SECRET)).body;
+    for (let i = 0; i < limit.max; i++) expect((await post(closed, start, token)).status).toBe(200);
+    await expectLimited(closed, start, token, 'new conversations');
+    expect((await post(closed, start, SECRET)).status).toBe(201);
+  });
+});
+
+test('the conversation limit comes from WEB_CONVERSATION_RATE_LIMIT and WEB_CONVERSATION_RATE_WINDOW_SECONDS (60 a minute by default; 0 is off)', () => {
+  expect(loadConfig({})).toMatchObject({ WEB_CONVERSATION_RATE_LIMIT: 60, WEB_CONVERSATION_RATE_WINDOW_SECONDS: 60 });
+  expect(loadConfig({ WEB_CONVERSATION_RATE_LIMIT: '0', WEB_CONVERSATION_RATE_WINDOW_SECONDS: '10' }))
+    .toMatchObject({ WEB_CONVERSATION_RATE_LIMIT: 0, WEB_CONVERSATION_RATE_WINDOW_SECONDS: 10 });
+  expect(() => loadConfig({ WEB_CONVERSATION_RATE_LIMIT: '-1' })).toThrow(/WEB_CONVERSATION_RATE_LIMIT/);
+});
+
 test('the limit comes from WEB_TOKEN_RATE_LIMIT and WEB_TOKEN_RATE_WINDOW_SECONDS (60 a minute by default; 0 is off)', () => {
   expect(loadConfig({})).toMatchObject({ WEB_TOKEN_RATE_LIMIT: 60, WEB_TOKEN_RATE_WINDOW_SECONDS: 60 });
   expect(loadConfig({ WEB_TOKEN_RATE_LIMIT: '0', WEB_TOKEN_RATE_WINDOW_SECONDS: '10' })).toMatchObject({ WEB_TOKEN_RATE_LIMIT: 0, WEB_TOKEN_RATE_WINDOW_SECONDS: 10 });
   expect(() => loadConfig({ WEB_TOKEN_RATE_LIMIT: 'lots' })).toThrow(/WEB_TOKEN_RATE_LIMIT/);
 });
 
-test('max 0 turns the limit off', async () => {
-  const unlimited = await startWebServer({ tokenRateLimit: { max: 0, windowSeconds: 60 } }, db);
+test('max 0 turns a limit off', async () => {
+  const off = { max: 0, windowSeconds: 60 };
+  const unlimited = await startWebServer({ tokenRateLimit: off, conversationRateLimit: off }, db);
+  const tokensOnly = await startWebServer({ tokenRateLimit: limit, conversationRateLimit: off }, db);
   try {
     for (let i = 0; i < 5; i++) expect((await post(unlimited, '/api/web/token')).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await post(unlimited, '/v3/directline/conversations')).status).toBe(201);
+    for (let i = 0; i < limit.max + 2; i++) expect((await post(tokensOnly, '/v3/directline/conversations')).status).toBe(201);
+    for (let i = 0; i < limit.max; i++) expect((await post(tokensOnly, '/api/web/token')).status).toBe(200);
+    await expectLimited(tokensOnly, '/api/web/token');
   } finally {
+    await tokensOnly.close();
     await unlimited.close();
   }
 });
