@@ -27,6 +27,14 @@ export function conversationFor(team: string, channel: string, threadTs?: string
   return { externalId: `${team}:${channel}:${threadTs ?? ''}`, reference: { team, channel, ...thread } };
 }
 
+/**
+ * A colleague's own conversation inside another employee's channel thread (thread-conversation.ts): the thread's key
+ * with the colleague's user id appended, replies going to the same thread.
+ */
+export function colleagueConversation(thread: { externalId: string; reference: SlackReference }, user: string): { externalId: string; reference: SlackReference } {
+  return { externalId: `${thread.externalId}:${user}`, reference: thread.reference };
+}
+
 /** Read a stored reference; null when it is not one the Slack channel wrote. */
 export function parseReference(reference: Record<string, unknown>): SlackReference | null {
   const parsed = referenceSchema.safeParse(reference);

@@ -11,7 +11,8 @@ import type { SlackRuntime } from './slack-runtime.js';
  * @param preface a reply shown before the pipeline's, e.g. the words of a slash command nobody else saw
  */
 export async function runTurn(rt: SlackRuntime, message: InboundMessage, target: SlackReference, preface?: Reply): Promise<void> {
-  rt.knownConversations.set(message.conversation.externalId, true);
+  // The first turn creates the conversation for its sender; later turns are by the same employee (thread-conversation.ts).
+  if (!rt.knownConversations.get(message.conversation.externalId)) rt.knownConversations.set(message.conversation.externalId, [message.sender.externalId]);
   const result = await rt.deps.turns.handle(message);
   if (result.duplicate || !result.replies.length) return;
   await postReplies(rt, target, preface ? [preface, ...result.replies] : result.replies);

@@ -15,10 +15,11 @@ export interface SlackChannelDeps {
   /** The employee's own tickets, for `/it status` and the App Home tab. */
   tickets: TicketDirectory;
   /**
-   * True when deskbot already holds a conversation with this `externalId` (see conversation-key.ts). Decides whether
-   * a reply in a channel thread that does not mention the bot belongs to a deskbot conversation.
+   * The Slack user ids of the employee a conversation belongs to (who started it), or null when deskbot holds no
+   * conversation with this `externalId` (see conversation-key.ts). Decides, in a channel thread, whether a message
+   * belongs to a deskbot conversation and to whose (thread-conversation.ts).
    */
-  knowsConversation(externalId: string): Promise<boolean>;
+  conversationHolder(externalId: string): Promise<string[] | null>;
   /** Bot user OAuth token, `xoxb-…`. */
   botToken: string;
   /** Verifies `POST /slack/events`; required unless `appToken` selects Socket Mode. */

@@ -10,8 +10,11 @@ export interface SlackRuntime {
   client: App['client'];
   outbound: OutboundQueue;
   identities: SlackIdentities;
-  /** Conversation external ids deskbot holds, remembered so channel thread replies rarely need the database. */
-  knownConversations: LruCache<true>;
+  /**
+   * Conversation external ids deskbot holds, with the Slack user ids of their employee, remembered so channel thread
+   * messages rarely need the database. The employee of a conversation never changes.
+   */
+  knownConversations: LruCache<string[]>;
   /** Run work after Slack's ack; errors are logged, never thrown; `drain` waits for it. */
   track(what: string, work: () => Promise<unknown>): Promise<void>;
   /** Wait for the work in flight and the outbound queue, at most `timeoutMs`. */
@@ -32,7 +35,7 @@ export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']
     client,
     outbound,
     identities: createSlackIdentities(client, deps.logger, deps.identityCache),
-    knownConversations: createLruCache<true>(10_000, 24 * 60 * 60_000),
+    knownConversations: createLruCache<string[]>(10_000, 24 * 60 * 60_000),
     track(what, work) {
       const run = slots.run(work).then(() => undefined, (err: unknown) => deps.logger.error({ err, what }, 'Slack work failed'));
       inFlight.add(run);

@@ -6,7 +6,7 @@ import { signInSettings, type Config } from '../config/config.js';
 import type { TurnHandler } from '../core/adapter.js';
 import type { AgentDesk } from '../core/agent-desk.js';
 import { DeskbotError } from '../core/errors.js';
-import { conversationExists } from '../conversation/conversation-exists.js';
+import { conversationHolder } from '../conversation/conversation-holder.js';
 import { createInboundEventLog } from '../conversation/inbound-event-log.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { createTicketDirectory } from '../tickets/ticket-directory.js';
@@ -45,7 +45,7 @@ export async function registerSlack(
   return registerSlackChannel(app, {
     turns: deps.turns,
     tickets: createTicketDirectory(deps.prisma),
-    knowsConversation: (externalId) => conversationExists(deps.prisma, 'slack', externalId),
+    conversationHolder: (externalId) => conversationHolder(deps.prisma, 'slack', externalId),
     deliveries: createInboundEventLog(deps.prisma),
     botToken: config.SLACK_BOT_TOKEN,
     signingSecret: config.SLACK_SIGNING_SECRET,

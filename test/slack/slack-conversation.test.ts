@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadRequestForms } from '../../src/conversation/request-forms.js';
-import { conversationExists } from '../../src/conversation/conversation-exists.js';
+import { conversationHolder } from '../../src/conversation/conversation-holder.js';
 import { createTicketDirectory } from '../../src/tickets/ticket-directory.js';
 import { createPipelineHarness, type PipelineHarness } from '../support/pipeline-harness.js';
 import type { RecordedCall } from './support/slack-api-stub.js';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   h = await startSlackHarness({
     turns: { handle: (m) => p.handle(m) },
     tickets: createTicketDirectory(p.db.prisma),
-    knowsConversation: (id) => conversationExists(p.db.prisma, 'slack', id),
+    conversationHolder: (id) => conversationHolder(p.db.prisma, 'slack', id),
     users: { [ada.id]: { name: 'Ada Lovelace', email: 'ada@example.com' }, U0BOB00001: { name: 'Bob Builder' } },
   });
 }, 60_000);
@@ -87,6 +87,58 @@ describe('employees on Slack, through the real pipeline', () => {
     expect(posts('C0TEAM0001').every((r) => r.body.thread_ts === at)).toBe(true);
     const again = await p.db.prisma.message.count({ where: { conversationId: conversation.id, direction: 'inbound' } });
     expect(again).toBe(2);
+  });
+
+  test("in an employee's channel thread a colleague is never that employee: ignored without a mention, a conversation of their own with one", async () => {
+    const channel = 'C0ROOM0001';
+    const bob = 'U0BOB00001';
+    const at = ts();
+    const thread = `${team}:${channel}:${at}`;
+    const inboundOf = async (externalId: string) => {
+      const c = await p.db.prisma.conversation.findUnique({ where: { channel_externalId: { channel: 'slack', externalId } }, include: { messages: true, employee: true } });
+      return c && { employee: c.employee.displayName, texts: c.messages.filter((m) => m.direction === 'inbound').map((m) => m.text) };
+    };
+    await send({ type: 'app_mention', channel, user: ada.id, text: `<@${testBot.userId}> the projector in room 4 shows no signal`, ts: at });
+    const answered = posts(channel).length;
+    expect(answered).toBeGreaterThan(0);
+
+    // A colleague chatting in the thread, without mentioning the bot: not answered, not in Ada's conversation.
+    await send({ type: 'message', channel, channel_type: 'channel', user: bob, text: 'same in room 5, my password is hunter2', ts: ts(), thread_ts: at });
+    expect(posts(channel)).toHaveLength(answered);
+    expect(await inboundOf(thread)).toEqual({ employee: 'Ada Lovelace', texts: ['the projector in room 4 shows no signal'] });
+    expect(await inboundOf(`${thread}:${bob}`)).toBeNull();
+
+    // Mentioning the bot there, the colleague gets a conversation of their own, answered in the same thread.
+    await send({ type: 'message', channel, channel_type: 'channel', user: bob, text: `<@${testBot.userId}> my monitor flickers`, ts: ts(), thread_ts: at });
+    expect(posts(channel).length).toBeGreaterThan(answered);
+    expect(posts(channel).every((r) => r.body.thread_ts === at)).toBe(true);
+    expect(await inboundOf(`${thread}:${bob}`)).toEqual({ employee: 'Bob Builder', texts: ['my monitor flickers'] });
+    // From then on the colleague's replies without a mention continue their own conversation; Ada's continue hers.
+    const bobAnswered = posts(channel).length;
+    await send({ type: 'message', channel, channel_type: 'channel', user: bob, text: 'since yesterday', ts: ts(), thread_ts: at });
+    expect(posts(channel).length).toBeGreaterThan(bobAnswered);
+    await send({ type: 'message', channel, channel_type: 'channel', user: ada.id, text: 'still no signal', ts: ts(), thread_ts: at });
+    expect(await inboundOf(`${thread}:${bob}`)).toEqual({ employee: 'Bob Builder', texts: ['my monitor flickers', 'since yesterday'] });
+    expect(await inboundOf(thread)).toEqual({ employee: 'Ada Lovelace', texts: ['the projector in room 4 shows no signal', 'still no signal'] });
+    expect(await p.db.prisma.ticket.count({ where: { conversation: { externalId: thread }, requester: { displayName: 'Bob Builder' } } })).toBe(0);
+  });
+
+  test("a bystander's click on the buttons in an employee's channel thread changes nothing; the employee's still counts", async () => {
+    const channel = 'C0ROOM0002';
+    const at = ts();
+    await send({ type: 'app_mention', channel, user: ada.id, text: `<@${testBot.userId}> i need access to the finance share`, ts: at });
+    const offered = posts(channel).at(-1)!;
+    expect(textOf(offered)).toContain('Did this solve it?');
+    const before = { posts: posts(channel).length, updates: h.api.of('chat.update').length };
+
+    await click(offered, (el) => el.value === 'no', 'U0CAROL001');
+    expect(posts(channel)).toHaveLength(before.posts);
+    expect(h.api.of('chat.update')).toHaveLength(before.updates);
+    expect(await p.db.prisma.conversation.count({ where: { externalId: { startsWith: `${team}:${channel}:${at}:` } } })).toBe(0);
+
+    await click(offered, (el) => el.value === 'no', ada.id);
+    expect(h.api.of('chat.update').length).toBeGreaterThan(before.updates);
+    expect(textOf(posts(channel).at(-1))).toContain('Fill in details');
   });
 
   test('channel chatter, other threads, bots, edits, deletions, reactions and joins get no answer', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { conversationExists } from '../../src/conversation/conversation-exists.js';
+import { conversationHolder } from '../../src/conversation/conversation-holder.js';
 import { loadRequestForms } from '../../src/conversation/request-forms.js';
 import { createTicketDirectory } from '../../src/tickets/ticket-directory.js';
 import { createPipelineHarness, type PipelineHarness } from '../support/pipeline-harness.js';
@@ -27,7 +27,7 @@ function fixtureSuite(dir: string, bot: BotIdentity, slashCommand?: string): voi
     p = await createPipelineHarness({ requestForms: loadRequestForms() });
     h = await startSlackHarness({
       bot, turns: { handle: (m) => p.handle(m) }, tickets: createTicketDirectory(p.db.prisma),
-      knowsConversation: (id) => conversationExists(p.db.prisma, 'slack', id), ...(slashCommand ? { slashCommand } : {}),
+      conversationHolder: (id) => conversationHolder(p.db.prisma, 'slack', id), ...(slashCommand ? { slashCommand } : {}),
     });
   }, 60_000);
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { onEscalationAction } from '../agents/escalation-actions.js';
+import { isDirectMessage } from '../conversation-key.js';
 import { newRequestModal } from '../render/home-view.js';
 import { decodeForm, formModal } from '../render/form-modal.js';
 import { actionIds } from '../render/reply-blocks.js';
@@ -7,6 +8,7 @@ import { runTurn } from '../run-turn.js';
 import type { SlackRuntime } from '../slack-runtime.js';
 import { markChosen } from './mark-chosen.js';
 import { readBlockAction, type BlockActionReading } from './read-block-action.js';
+import { threadConversation } from './thread-conversation.js';
 
 /**
  * Buttons: a choice goes back into the conversation as its action value; "Fill in details" opens the form's modal;
@@ -33,9 +35,19 @@ export function listenForActions(bolt: App, rt: SlackRuntime): void {
   bolt.action(actionIds.resolve, async ({ ack, body }) => { await ack(); await rt.track('resolve', () => onEscalationAction(rt, body, 'resolve')); });
 }
 
+/**
+ * A choice button. In a channel thread it counts only for someone holding a conversation there (the employee who
+ * started it, or a colleague who mentioned the bot since): a bystander's click changes nothing.
+ */
 async function onChoice(rt: SlackRuntime, click: BlockActionReading): Promise<void> {
+  const { externalId, reference, known } = isDirectMessage(click.channel)
+    ? { ...click.conversation, known: true }
+    : await threadConversation(rt, click.conversation, click.user);
+  if (!known) {
+    rt.deps.logger.debug({ conversation: click.conversation.externalId }, 'Slack button clicked by someone without a conversation in the thread: ignored');
+    return;
+  }
   const sender = await rt.identities.sender(click.team, click.user);
-  const { externalId, reference } = click.conversation;
   await Promise.all([
     markChosen(rt, click),
     runTurn(rt, {

@@ -3,10 +3,13 @@ import { relayAgentReply } from '../agents/relay-agent-reply.js';
 import { runTurn } from '../run-turn.js';
 import type { SlackRuntime } from '../slack-runtime.js';
 import { readMessageEvent } from './read-message-event.js';
+import { threadConversation } from './thread-conversation.js';
 
 /**
  * Employee messages: direct messages (`message.im`), mentions (`app_mention`, and the same post's `message.channels`
- * delivery, which the pipeline drops by its channel+ts event id), and replies in deskbot's channel threads. Bolt has
+ * delivery, which the pipeline drops by its channel+ts event id), and replies in deskbot's channel threads. In a
+ * channel thread each person has their own conversation (thread-conversation.ts): a colleague replying in an
+ * employee's thread is ignored unless they mention the bot, and never joins that employee's conversation. Bolt has
  * acknowledged the event before these run.
  */
 export function listenForMessages(bolt: App, rt: SlackRuntime): void {
@@ -18,8 +21,13 @@ export function listenForMessages(bolt: App, rt: SlackRuntime): void {
     }
     if (reading.kind === 'agent_reply') return rt.track('agent reply', () => relayAgentReply(rt, reading));
     return rt.track('employee message', async () => {
-      const { externalId, reference } = reading.conversation;
-      if (reading.onlyIfKnown && !(await knows(rt, externalId))) return;
+      const { externalId, reference, known } = reading.place === 'dm'
+        ? { ...reading.conversation, known: true }
+        : await threadConversation(rt, reading.conversation, reading.user, reading.place === 'newThread');
+      if (reading.onlyIfKnown && !known) {
+        rt.deps.logger.debug({ conversation: reading.conversation.externalId }, 'Slack thread reply without a mention, not in a conversation of its author: ignored');
+        return;
+      }
       const sender = await rt.identities.sender(reading.team, reading.user);
       await runTurn(rt, {
         channel: 'slack', eventId: reading.eventId, conversation: { externalId, reference: { ...reference } },
@@ -29,11 +37,4 @@ export function listenForMessages(bolt: App, rt: SlackRuntime): void {
   };
   bolt.event('message', onEvent);
   bolt.event('app_mention', onEvent);
-}
-
-async function knows(rt: SlackRuntime, externalId: string): Promise<boolean> {
-  if (rt.knownConversations.get(externalId)) return true;
-  const known = await rt.deps.knowsConversation(externalId);
-  if (known) rt.knownConversations.set(externalId, true);
-  return known;
 }

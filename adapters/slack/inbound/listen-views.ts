@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { conversationFor } from '../conversation-key.js';
+import { conversationFor, isDirectMessage } from '../conversation-key.js';
 import { callbackIds, formTargetSchema, readViewValues } from '../render/form-modal.js';
 import { runTurn } from '../run-turn.js';
 import type { SlackRuntime } from '../slack-runtime.js';
 import { openDirectMessage, quoteOf } from './open-direct-message.js';
+import { threadConversation } from './thread-conversation.js';
 
 const submissionSchema = z.object({
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
@@ -36,7 +37,13 @@ async function onFormSubmitted(rt: SlackRuntime, body: unknown): Promise<void> {
   }
   const { user, view } = submission.data;
   const { submit, ...reference } = target.data;
-  const { externalId } = conversationFor(reference.team, reference.channel, reference.thread_ts);
+  const thread = conversationFor(reference.team, reference.channel, reference.thread_ts);
+  // In a channel thread the form goes to the submitter's own conversation there; a bystander's is dropped (onChoice).
+  const { externalId, known } = isDirectMessage(reference.channel) ? { ...thread, known: true } : await threadConversation(rt, thread, user.id);
+  if (!known) {
+    rt.deps.logger.debug({ conversation: thread.externalId }, 'Slack form submitted by someone without a conversation in the thread: ignored');
+    return;
+  }
   const sender = await rt.identities.sender(reference.team, user.id);
   await runTurn(rt, {
     channel: 'slack', eventId: `view:${view.id}`, conversation: { externalId, reference: { ...reference } }, sender, text: '',

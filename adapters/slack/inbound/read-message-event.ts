@@ -30,6 +30,11 @@ export type MessageEventReading =
     conversation: { externalId: string; reference: SlackReference };
     /** A channel thread reply that does not mention the bot: only deskbot's own conversations are answered. */
     onlyIfKnown: boolean;
+    /**
+     * Where it was written, for whose conversation it is (thread-conversation.ts): `dm` is the employee's alone; a
+     * channel `thread` is the conversation of whoever started it, `newThread` when a top-level mention starts it now.
+     */
+    place: 'dm' | 'thread' | 'newThread';
   }
   | { kind: 'agent_reply'; team: string; user: string; channel: string; threadTs: string; ts: string; text: string };
 
@@ -67,5 +72,6 @@ export function readMessageEvent(body: unknown, bot: { userId?: string; botId?: 
     text,
     conversation: conversationFor(team, event.channel, dm ? event.thread_ts : event.thread_ts ?? event.ts),
     onlyIfKnown: !dm && !mention,
+    place: dm ? 'dm' : event.thread_ts ? 'thread' : 'newThread',
   };
 }

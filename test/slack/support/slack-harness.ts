@@ -16,7 +16,7 @@ export const testBot: BotIdentity = { userId: 'U0DESKBOT1', botId: 'B0DESKBOT1',
 export interface SlackHarnessOptions {
   turns: TurnHandler;
   tickets?: TicketDirectory;
-  knowsConversation?: (externalId: string) => Promise<boolean>;
+  conversationHolder?: (externalId: string) => Promise<string[] | null>;
   bot?: BotIdentity;
   users?: Record<string, SlackUser>;
   agentChannel?: string;
@@ -64,7 +64,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
   const slack = await registerSlackChannel(app, {
     turns: options.turns,
     tickets: options.tickets ?? noTickets,
-    knowsConversation: options.knowsConversation ?? (async () => false),
+    conversationHolder: options.conversationHolder ?? (async () => null),
     deliveries: options.deliveries ?? createMemoryDeliveryLog(),
     botToken,
     signingSecret,
