@@ -35,6 +35,11 @@ export interface IntentDefinition {
   defaultImpact: 1 | 2 | 3;
   /** ITIL urgency: 1 high, 2 medium, 3 low. */
   defaultUrgency: 1 | 2 | 3;
+  /**
+   * Incidents only: ask "how badly does it affect work?" when the message says nothing about impact or urgency
+   * (absent: true). False uses the defaults above without asking; cue words in the message still override them.
+   */
+  askImpact?: boolean;
   assignmentGroup?: string;
   agentOnly?: boolean;
   articleSlugs?: string[];

@@ -1,6 +1,4 @@
 import type { IntentDefinition, Understanding } from '../classification/types.js';
-import type { Level } from '../tickets/priority-matrix.js';
-import type { ImpactAnswer } from './choice-values.js';
 import { openTicketAndReply } from './open-ticket-reply.js';
 import { showTicketStatus } from './show-ticket-status.js';
 import { articlesOffered, suggestArticles } from './suggest-articles.js';
@@ -8,13 +6,6 @@ import { articleBody } from './article-body.js';
 import { earlyDraftFor } from './draft-before-turn.js';
 import type { Turn } from './turn.js';
 import { buttons, say } from './wording.js';
-
-/** ITIL impact and urgency implied by each answer to the one impact question. */
-export const impactAnswers: Record<ImpactAnswer, { impact: Level; urgency: Level }> = {
-  many_blocked: { impact: 1, urgency: 1 },
-  me_blocked: { impact: 3, urgency: 1 },
-  workaround: { impact: 3, urgency: 3 },
-};
 
 /**
  * Do what an understood intent calls for. `text` is the employee's (redacted) words that expressed it, which may be
@@ -40,11 +31,14 @@ export async function actOnIntent(
   }
 }
 
-/** Incidents: infer impact and urgency from the words; ask one question only when the words give neither. */
+/**
+ * Incidents: infer impact and urgency from the words; when they give neither, ask one question — unless the admin
+ * turned asking off for the intent (`askImpact: false`), whose default impact and urgency then apply as they are.
+ */
 async function handleIncident(turn: Turn, intent: IntentDefinition, text: string, understood?: Pick<Understanding, 'impact' | 'urgency'>): Promise<void> {
   // Re-read the words only when they are not the ones just understood (e.g. an earlier message confirmed by a button).
   const { impact, urgency } = understood ?? turn.services.catalog.understander.understand(text);
-  if (impact === undefined && urgency === undefined) {
+  if (impact === undefined && urgency === undefined && intent.askImpact !== false) {
     turn.state.pending = { type: 'ask_impact', intent: intent.name, text };
     turn.replies.push({ text: say.askImpact, choices: buttons.impact() });
     return;

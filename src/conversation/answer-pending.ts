@@ -2,16 +2,13 @@ import type { Understanding } from '../classification/types.js';
 import type { ChoiceAction } from './choice-values.js';
 import { typedYesNo } from './choice-values.js';
 import type { Pending } from './dialog-state.js';
-import { actOnIntent, impactAnswers } from './act-on-intent.js';
-import { choiceValue } from './choice-values.js';
+import { actOnIntent } from './act-on-intent.js';
+import { answerImpactQuestion } from './answer-impact-question.js';
 import { answerRequestForm } from './answer-request-form.js';
 import { handleMiss } from './handle-miss.js';
 import { openTicketAndReply } from './open-ticket-reply.js';
 import type { Turn } from './turn.js';
-import { buttons, say } from './wording.js';
-
-/** Longest typed answer (in words) still read as an answer to the impact question rather than a new message. */
-const shortAnswerWords = 8;
+import { say } from './wording.js';
 
 /**
  * Try to read the message as the answer to what deskbot asked. Returns false when it is not an answer (a new topic),
@@ -35,26 +32,8 @@ export async function answerPending(turn: Turn, pending: Pending, action: Choice
       if (action?.type === 'none' || yesNo === 'no') { handleMiss(turn, { outOfScope: false }); return true; }
       return false;
     }
-    case 'ask_impact': {
-      const intent = catalog.get(pending.intent) ?? null;
-      // A button's label typed out counts as pressing it, so typing and clicking give the same priority.
-      const level = action?.type === 'impact' ? action.level : !action ? typedImpactLabel(turn.text) : null;
-      const answered = level ? impactAnswers[level] : null;
-      // A typed answer is short and names no new problem: "just me", "can't work at all". A confident other intent
-      // ("wifi is down in the whole building") is a new message, not an answer.
-      const newIssue = understanding.intent !== null && understanding.intent !== pending.intent
-        && (understanding.kind === 'incident' || understanding.kind === 'service_request')
-        && understanding.confidence >= turn.services.thresholds.act;
-      const typed = !action && !answered && !newIssue && turn.text.split(/\s+/).length <= shortAnswerWords;
-      if (!answered && !typed) return false;
-      const impact = answered?.impact ?? understanding.impact ?? intent?.defaultImpact ?? 3;
-      const urgency = answered?.urgency ?? understanding.urgency ?? intent?.defaultUrgency ?? 3;
-      const text = typed ? `${pending.text}\n${turn.text}` : pending.text;
-      await openTicketAndReply(turn, { kind: 'incident', intent, text, impact, urgency, suggestArticles: true });
-      turn.summary.kind = 'incident';
-      turn.summary.intent = intent?.name ?? null;
-      return true;
-    }
+    case 'ask_impact':
+      return answerImpactQuestion(turn, pending, action, understanding);
     case 'kb_feedback': {
       if (!yesNo) return false;
       const intent = pending.intent ? catalog.get(pending.intent) ?? null : null;
@@ -100,14 +79,4 @@ export async function answerPending(turn: Turn, pending: Pending, action: Choice
       return true;
     }
   }
-}
-
-/** The impact level whose button label the text repeats (case, apostrophes and end punctuation aside), if any. */
-function typedImpactLabel(text: string): keyof typeof impactAnswers | null {
-  const plain = (t: string) => t.toLowerCase().replace(/[\u2019']/g, "'").replace(/[.!\s]+$/, '').replace(/\s+/g, ' ').trim();
-  const typed = plain(text);
-  const match = buttons.impact().find((choice) => plain(choice.label) === typed);
-  if (!match) return null;
-  const level = (Object.keys(impactAnswers) as Array<keyof typeof impactAnswers>).find((l) => choiceValue({ type: 'impact', level: l }) === match.value);
-  return level ?? null;
 }

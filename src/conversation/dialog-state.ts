@@ -9,8 +9,11 @@ const pendingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('confirm_intent'), intent: z.string(), text: z.string() }),
   /** Two or three candidate intents offered as buttons. */
   z.object({ type: z.literal('choose_intent'), intents: z.array(z.string()), text: z.string() }),
-  /** The one question asked before opening an incident whose impact and urgency the words did not give. */
-  z.object({ type: z.literal('ask_impact'), intent: z.string(), text: z.string() }),
+  /**
+   * The one question asked before opening an incident whose impact and urgency the words did not give; `reasked`
+   * once a reply was not understood and the question was asked again (the next miss takes the intent's defaults).
+   */
+  z.object({ type: z.literal('ask_impact'), intent: z.string(), text: z.string(), reasked: z.boolean().optional() }),
   /** Knowledge articles were offered: "Did this solve it?" */
   z.object({ type: z.literal('kb_feedback'), intent: z.string().nullable(), text: z.string(), articles: z.array(z.string()) }),
   /** A ticket was resolved by an agent: "How did we do? 1–5". */
@@ -32,6 +35,11 @@ const stateSchema = z.object({
   misses: z.number().int().min(0).default(0),
   /** The last message not understood, so that a ticket offered after the second miss carries both. */
   lastMissText: z.string().optional(),
+  /**
+   * Incidents whose impact question was interrupted by a new request or incident, oldest first: the question is
+   * asked again once nothing else is pending, so no reported problem is dropped (src/conversation/park-incident.ts).
+   */
+  parked: z.array(z.object({ intent: z.string(), text: z.string() })).optional(),
 });
 
 /** Dialog state of one conversation. */

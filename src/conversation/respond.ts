@@ -9,6 +9,7 @@ import { choiceValue, type ChoiceAction } from './choice-values.js';
 import { handleMiss } from './handle-miss.js';
 import { missesIntent, searchesWithoutIntent } from './searches-without-intent.js';
 import { openTicketAndReply } from './open-ticket-reply.js';
+import { resumeParkedIncident } from './park-incident.js';
 import { showTicketStatus } from './show-ticket-status.js';
 import type { Turn } from './turn.js';
 import { say } from './wording.js';
@@ -21,8 +22,14 @@ const thanksPattern = /^(thanks?|thank you|thx|ty|cheers|great,? thanks?)\b/i;
 /**
  * Decide and produce the replies for one understood message: answer what deskbot asked if this is the answer,
  * otherwise act in tiers — confident → act; unsure → confirm or offer the top choices; lost → rephrase, then offer help.
+ * Then, with nothing else pending, ask again about an incident parked by a new message (park-incident.ts).
  */
 export async function respond(turn: Turn, understanding: Understanding, action: ChoiceAction | null): Promise<void> {
+  await respondToMessage(turn, understanding, action);
+  resumeParkedIncident(turn);
+}
+
+async function respondToMessage(turn: Turn, understanding: Understanding, action: ChoiceAction | null): Promise<void> {
   // An empty message (an image, a sticker) answers nothing: say so and keep any question deskbot asked open.
   if (!turn.text && !action) { turn.replies.push({ text: say.empty }); return; }
   const pending = turn.state.pending;

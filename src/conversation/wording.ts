@@ -15,6 +15,12 @@ export const say = {
   confirm: (description: string) => `Just to check: ${lowerFirst(description)} — is that right?`,
   choose: 'I\'m not sure which of these you mean. Please pick one:',
   askImpact: 'One question before I log this: how badly does it affect work?',
+  reaskImpact: (choices: string[]) =>
+    `Sorry, I didn't get that. Who is affected, and can you still work? Press a button or reply with its number:\n${choices.map((c, i) => `${i + 1}. ${c}`).join('\n')}`,
+  askParkedImpact: (title: string) => `Back to your earlier issue, "${title}": how badly does it affect work?`,
+  impactDefaulted: (impact: number, urgency: number, fromIntent: boolean) =>
+    `I couldn't tell how badly this affects work, so I've set impact to ${levelWord(impact)} and urgency to ${levelWord(urgency)}${fromIntent ? ' (the usual for this kind of issue)' : ''}; an agent can change it.`,
+  notLogged: 'OK, I haven\'t logged it. Tell me if there\'s anything else.',
   kbIntro: (count: number) => (count === 1 ? 'This article should help:' : 'These articles should help:'),
   kbAnswer: (title: string) => `This should help — **${title}**:`,
   kbMore: 'Related articles:',
@@ -42,6 +48,11 @@ export const say = {
     `To log your ${title.toLowerCase()} I need a few details: ${fields}. Reply with them in one message (or use the form, where your chat shows one).`,
   formMissing: (labels: string[]) => `Almost there — please fill in: ${labels.join(', ')}.`,
 };
+
+/** ITIL level 1/2/3 in words. */
+function levelWord(level: number): string {
+  return level === 1 ? 'high' : level === 2 ? 'medium' : 'low';
+}
 
 function lowerFirst(s: string): string {
   return s ? s[0]!.toLowerCase() + s.slice(1) : s;

@@ -1,0 +1,81 @@
+import type { Understanding } from '../classification/types.js';
+import type { Level } from '../tickets/priority-matrix.js';
+import { asksForHuman } from './asks-for-human.js';
+import type { ChoiceAction } from './choice-values.js';
+import type { Pending } from './dialog-state.js';
+import { showsFrustration } from './frustration.js';
+import { openTicketAndReply } from './open-ticket-reply.js';
+import { parkIncident } from './park-incident.js';
+import { impactAnswers, readImpactReply } from './read-impact-reply.js';
+import type { Turn } from './turn.js';
+import { buttons, say } from './wording.js';
+
+type ImpactQuestion = Extract<Pending, { type: 'ask_impact' }>;
+
+/** The catalogue's impact and urgency for an incident whose intent is gone (retrained away) and whose words say nothing. */
+const catalogueDefault: { impact: Level; urgency: Level } = { impact: 3, urgency: 3 };
+
+const cancelPattern = /^\s*(cancel|never ?mind|forget (it|about it)|ignore (it|that)|don'?t (log|open) (it|one|a ticket)|no ticket)\b/i;
+
+/**
+ * Read the reply to "how badly does it affect work?" (ITIL: priority = impact × urgency) and open the incident.
+ * A button, its label or number, or words that say who is affected or whether they can work ("just me", "the whole
+ * team", "can't work at all", "minor") answer it. A confident new request or incident, or a ticket-status question,
+ * is a new message: the incident is parked (park-incident.ts) and false is returned. Anything else ("yes", "asdfgh")
+ * gets the question once more, then the intent's default impact and urgency, said in the reply. "Cancel" drops it.
+ * @returns false when the message is not for this question and should be handled as a new one
+ */
+export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion, action: ChoiceAction | null, understanding: Understanding): Promise<boolean> {
+  const intent = turn.services.catalog.get(question.intent) ?? null;
+  const defaults = intent ? { impact: intent.defaultImpact, urgency: intent.defaultUrgency } : catalogueDefault;
+  const open = async (levels: { impact: Level; urgency: Level }, text: string, escalation?: 'requested_human' | 'frustration') => {
+    await openTicketAndReply(turn, { kind: 'incident', intent, text, ...levels, suggestArticles: true, escalation });
+    turn.summary.kind = 'incident';
+    turn.summary.intent = intent?.name ?? null;
+  };
+  const openWithDefaults = async (escalation?: 'requested_human' | 'frustration') => {
+    turn.replies.push({ text: say.impactDefaulted(defaults.impact, defaults.urgency, Boolean(intent)) });
+    await open(defaults, question.text, escalation);
+  };
+
+  if (action) {
+    if (action.type === 'impact') { await open(impactAnswers[action.level], question.text); return true; }
+    // Another button (an older question's): handle it, and come back to this incident afterwards.
+    parkIncident(turn, question);
+    return false;
+  }
+  const reply = readImpactReply(turn.text);
+  if (reply?.source === 'choice') { await open(reply, question.text); return true; }
+  if (isNewMessage(question, understanding, turn.services.thresholds.act)) { parkIncident(turn, question); return false; }
+  const escalation = asksForHuman(turn.text) ? 'requested_human' as const : showsFrustration(turn.text) ? 'frustration' as const : undefined;
+  if (reply) {
+    // The words go on the ticket too: "only me, since the update" tells the agent something.
+    await open({ impact: reply.impact ?? defaults.impact, urgency: reply.urgency ?? defaults.urgency }, `${question.text}\n${turn.text}`, escalation);
+    return true;
+  }
+  if (escalation) { await openWithDefaults(escalation); return true; }
+  if (cancelPattern.test(turn.text) && turn.text.split(/\s+/).length <= 6) {
+    turn.state.pending = undefined;
+    turn.replies.push({ text: say.notLogged });
+    return true;
+  }
+  if (!question.reasked) {
+    turn.state.pending = { ...question, reasked: true };
+    const choices = buttons.impact();
+    turn.replies.push({ text: say.reaskImpact(choices.map((c) => c.label)), choices });
+    return true;
+  }
+  await openWithDefaults();
+  return true;
+}
+
+/**
+ * A reply that is a message of its own: a status question, or a request, incident or question about another intent
+ * that the classifier is confident in ("wifi is down in the whole building" while asked about the printer).
+ */
+function isNewMessage(question: ImpactQuestion, understanding: Understanding, act: number): boolean {
+  if (understanding.kind === 'ticket_status') return true;
+  return understanding.intent !== null && understanding.intent !== question.intent
+    && (understanding.kind === 'incident' || understanding.kind === 'service_request' || understanding.kind === 'question')
+    && understanding.confidence >= act;
+}
