@@ -14,6 +14,7 @@ const seedSchema = z.object({
       description: z.string(),
       defaultImpact: level,
       defaultUrgency: level,
+      askImpact: z.boolean().optional(),
       assignmentGroup: z.string().optional(),
       agentOnly: z.boolean().optional(),
       articleSlugs: z.array(z.string()).optional(),

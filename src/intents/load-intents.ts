@@ -21,6 +21,7 @@ export async function loadIntents(db: Db): Promise<{ intents: IntentDefinition[]
       description: row.description,
       defaultImpact: asLevel(row.defaultImpact),
       defaultUrgency: asLevel(row.defaultUrgency),
+      askImpact: row.askImpact,
       assignmentGroup: row.assignmentGroup ?? undefined,
       agentOnly: row.agentOnly,
       articleSlugs: row.articleSlugs,

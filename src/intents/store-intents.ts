@@ -17,6 +17,7 @@ export async function storeIntents(db: Db, intents: IntentDefinition[], outOfSco
       description: def.description,
       defaultImpact: def.defaultImpact,
       defaultUrgency: def.defaultUrgency,
+      askImpact: def.askImpact ?? true,
       assignmentGroup: def.assignmentGroup ?? null,
       agentOnly: def.agentOnly ?? false,
       articleSlugs: def.articleSlugs ?? [],

@@ -21,6 +21,7 @@ export const intentDefinitionSchema = z.object({
   description: z.string().default(''),
   defaultImpact: level.default(3),
   defaultUrgency: level.default(3),
+  askImpact: z.boolean().optional(),
   assignmentGroup: z.string().optional(),
   agentOnly: z.boolean().optional(),
   articleSlugs: z.array(z.string()).optional(),
@@ -51,6 +52,7 @@ export function canonicalSnapshot(snapshot: ModelSnapshot): ModelSnapshot {
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((i) => ({
         name: i.name, kind: i.kind, description: i.description, defaultImpact: i.defaultImpact, defaultUrgency: i.defaultUrgency,
+        ...(i.askImpact === false ? { askImpact: false } : {}),
         ...(i.assignmentGroup ? { assignmentGroup: i.assignmentGroup } : {}),
         agentOnly: i.agentOnly ?? false,
         articleSlugs: sortedUnique(i.articleSlugs ?? []),

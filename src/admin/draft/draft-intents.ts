@@ -11,6 +11,8 @@ export interface IntentSettings {
   description: string;
   defaultImpact: 1 | 2 | 3;
   defaultUrgency: 1 | 2 | 3;
+  /** Incidents: ask how badly it affects work when the words do not say; false applies the defaults without asking. */
+  askImpact: boolean;
   assignmentGroup: string | null;
   agentOnly: boolean;
   articleSlugs: string[];
@@ -21,7 +23,7 @@ export interface IntentSettings {
 /** A draft intent as listed: its settings, how many examples it has, and its version (`updatedAt`, for If-Match). */
 export type DraftIntentSummary = IntentSettings & { name: string; exampleCount: number; outOfScope: boolean; version: string };
 
-const defaults: IntentSettings = { kind: 'question', description: '', defaultImpact: 3, defaultUrgency: 3, assignmentGroup: null, agentOnly: false, articleSlugs: [], enabled: true };
+const defaults: IntentSettings = { kind: 'question', description: '', defaultImpact: 3, defaultUrgency: 3, askImpact: true, assignmentGroup: null, agentOnly: false, articleSlugs: [], enabled: true };
 
 /** Every intent of the draft (disabled ones too), by name, with example counts. The out-of-scope pseudo-intent is flagged. */
 export async function listDraftIntents(db: Db): Promise<DraftIntentSummary[]> {
@@ -130,9 +132,9 @@ async function checkArticles(db: Db, slugs: string[] | undefined): Promise<void>
   if (missing.length) throw new DeskbotError('bad_request', `No knowledge article with slug ${missing.map((m) => `"${m}"`).join(', ')}.`);
 }
 
-function settingsOf(row: { kind: string; description: string; defaultImpact: number; defaultUrgency: number; assignmentGroup: string | null; agentOnly: boolean; articleSlugs: string[]; enabled: boolean }): IntentSettings {
+function settingsOf(row: { kind: string; description: string; defaultImpact: number; defaultUrgency: number; askImpact: boolean; assignmentGroup: string | null; agentOnly: boolean; articleSlugs: string[]; enabled: boolean }): IntentSettings {
   return {
-    kind: row.kind as IntentKind, description: row.description, defaultImpact: row.defaultImpact as 1 | 2 | 3, defaultUrgency: row.defaultUrgency as 1 | 2 | 3,
+    kind: row.kind as IntentKind, description: row.description, defaultImpact: row.defaultImpact as 1 | 2 | 3, defaultUrgency: row.defaultUrgency as 1 | 2 | 3, askImpact: row.askImpact,
     assignmentGroup: row.assignmentGroup, agentOnly: row.agentOnly, articleSlugs: row.articleSlugs, enabled: row.enabled,
   };
 }

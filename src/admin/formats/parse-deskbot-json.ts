@@ -4,7 +4,7 @@ import { groupLabelledTexts, type ImportedCatalogue } from './intent-file.js';
 
 /**
  * Read deskbot's own JSON (the shape of `prisma/seed/intents.json` and of exports): `{ intents: [{ name, kind,
- * description, defaultImpact, defaultUrgency, assignmentGroup?, agentOnly?, articleSlugs?, examples }],
+ * description, defaultImpact, defaultUrgency, askImpact?, assignmentGroup?, agentOnly?, articleSlugs?, examples }],
  * outOfScopeExamples }`. Settings come along with the examples.
  * @throws DeskbotError `bad_request` naming the first field that does not match
  */

@@ -22,6 +22,7 @@ export const intentSettings = z.object({
   description: z.string().trim().max(300),
   defaultImpact: level,
   defaultUrgency: level,
+  askImpact: z.boolean(),
   assignmentGroup: z.string().trim().max(100).nullable().transform((g) => g || null),
   agentOnly: z.boolean(),
   articleSlugs: z.array(slug).max(20).transform((s) => [...new Set(s)]),

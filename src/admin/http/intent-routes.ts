@@ -9,7 +9,7 @@ import { addExamplesBody, createIntentBody, exampleParams, intentParams, updateI
 /**
  * The draft's intents (edits change the draft only; publishing makes them live):
  * - `GET /api/admin/intents` → `{ intents, draftChanged, liveVersion }` (`out_of_scope` is the out-of-scope examples)
- * - `POST /api/admin/intents` `{ name, kind, description?, defaultImpact?, defaultUrgency?, assignmentGroup?,
+ * - `POST /api/admin/intents` `{ name, kind, description?, defaultImpact?, defaultUrgency?, askImpact?, assignmentGroup?,
  *   agentOnly?, articleSlugs?, enabled?, examples? }` → 201 `{ intent }`; 409 `conflict` when the name is taken
  * - `GET /api/admin/intents/:name` → `{ intent }` with `examples: [{ id, text }]` and `version`; ETag header
  * - `PATCH /api/admin/intents/:name` (any settings) → `{ intent }`; with `If-Match: <ETag>`, 412 `changed` when

@@ -35,6 +35,7 @@ async function select(name) {
   $('intent-description').value = intent.description;
   $('intent-impact').value = String(intent.defaultImpact);
   $('intent-urgency').value = String(intent.defaultUrgency);
+  $('intent-ask-impact').checked = intent.askImpact;
   $('intent-group').value = intent.assignmentGroup || '';
   $('intent-agent-only').checked = intent.agentOnly;
   $('intent-enabled').checked = intent.enabled;
@@ -78,7 +79,7 @@ export function initIntents() {
     void guarded(event.submitter, async () => {
       await api('PATCH', path(state.selected), {
         kind: $('intent-kind').value, description: $('intent-description').value, assignmentGroup: $('intent-group').value,
-        defaultImpact: Number($('intent-impact').value), defaultUrgency: Number($('intent-urgency').value),
+        defaultImpact: Number($('intent-impact').value), defaultUrgency: Number($('intent-urgency').value), askImpact: $('intent-ask-impact').checked,
         agentOnly: $('intent-agent-only').checked, enabled: $('intent-enabled').checked,
         articleSlugs: [...$('intent-articles').selectedOptions].map((o) => o.value),
       }, state.version);
