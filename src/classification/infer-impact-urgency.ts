@@ -14,7 +14,7 @@ export const IMPACT_PATTERNS: ReadonlyArray<readonly [Level, RegExp]> = [
 /** ITIL urgency phrases (on normalized text), in the order they are tried: high, low, then medium. "Not urgent" is low, not high. */
 export const URGENCY_PATTERNS: ReadonlyArray<readonly [Level, RegExp]> = [
   [1, /(?<!\b(?:not|no|isn't|isnt|nothing|hardly) (?:(?:that|very|too|so|really|particularly|super) )?)\b(urgent|urgently|asap|emergency|critical|immediately|right now|straight away)\b|\b(cant|cannot|can't|unable to|not able to) (do (any|my) )?work\b|\b(nobody|no ?one|none of us) (can|is able to|are able to) (do (any|our) )?work\b|\b(every ?one|every ?body|we|all of us) (cant|can't|cannot|are unable to) (do (any|our) )?work\b|\b(blocked|stopped) (from )?working\b|\bdeadline (is )?(today|in \d+|this)\b|\b(client|customer) (meeting|presentation|demo) (in|at)\b|\bproduction (is )?down\b/],
-  [3, /\b(no rush|not urgent|no hurry|whenever|low priority|when you (get|have) (a )?(chance|time|moment)|at your convenience|next week is fine)\b|(?<!\b(no|not|without)( a)? )\b(work ?around|workaround)\b|\b(can|could) still (do my )?work\b|\bnot blocking\b/],
+  [3, /\b(no rush|not urgent|no hurry|whenever|low priority|when you (get|have) (a )?(chance|time|moment)|at your convenience|next week is fine)\b|(?<!\b(no|not|without)( a)? )\b(work ?around|workaround)\b|\b(can|could) still (do my )?work\b|\bnot blocking\b|\b(?:not|isn'?t|hardly) (?:that |very |too |so |really |particularly |super )?urgent\b/],
   [2, /\b(soon|today|by tomorrow|this week|quite urgent|important)\b/],
 ];
 

@@ -22,6 +22,12 @@ describe('inferImpactUrgency', () => {
     expect(inferImpactUrgency('ASAP please')).toEqual({ urgency: 1 });
     expect(inferImpactUrgency('outlook is slow')).toEqual({});
   });
+
+  it('reads negated urgency as low, not high', () => {
+    expect(inferImpactUrgency('printer is jammed, not urgent')).toEqual({ urgency: 3 });
+    expect(inferImpactUrgency("it isn't that urgent")).toEqual({ urgency: 3 });
+    expect(inferImpactUrgency('urgent: printer is jammed')).toEqual({ urgency: 1 });
+  });
 });
 
 describe('conversational phrases', () => {
