@@ -40,7 +40,7 @@ test('two instances switch to a published version and back, by NOTIFY and by pol
 
   // Edits to the draft are not live until published.
   await storeIntents(db.prisma, [{
-    name: 'badge_fault', kind: 'incident', description: 'Door badge not working', defaultImpact: 3, defaultUrgency: 2, assignmentGroup: 'Facilities',
+    name: 'badge_fault', kind: 'incident', description: 'Door badge not working', defaultImpact: 3, defaultUrgency: 2, askImpact: false, assignmentGroup: 'Facilities',
     examples: ['my door badge does not open the door', 'badge reader rejects my card', 'the badge reader at the entrance is broken', 'my access card stopped working at the door', 'door badge not working', 'building badge not accepted'],
   }]);
   expect(await a.sync()).toBe(false);
@@ -52,7 +52,7 @@ test('two instances switch to a published version and back, by NOTIFY and by pol
   await expect.poll(() => a.liveVersion()?.number, { timeout: 20_000 }).toBe(2);
   await expect.poll(() => b.liveVersion()?.number, { timeout: 20_000 }).toBe(2);
   for (const holder of [a, b]) {
-    expect(holder.current().catalog.get('badge_fault')?.assignmentGroup).toBe('Facilities');
+    expect(holder.current().catalog.get('badge_fault')).toMatchObject({ assignmentGroup: 'Facilities', askImpact: false });
     expect(intentOf(holder, 'the badge reader will not let me in')).toBe('badge_fault');
   }
   // The swap replaced the whole services object: a turn that took the old one keeps a consistent set.
