@@ -99,6 +99,25 @@ describe('the impact question reads only real answers', () => {
     expect((await ticketOf(opened.summary.ticket)).intent).toBe('printer_problem');
   });
 
+  test('words about the same problem that say who is affected answer it, and go on the ticket', async () => {
+    const emp = h.employee();
+    await emp.say('printer jams every time');
+    const opened = await emp.say('the printer is jammed for the whole team');
+    const ticket = await ticketOf(opened.summary.ticket);
+    expect([ticket.intent, ticket.impact]).toEqual(['printer_problem', 1]);
+    expect(ticket.description).toContain('for the whole team');
+  });
+
+  test('asking for a person instead of answering opens the incident at the defaults and asks for one', async () => {
+    const emp = h.employee();
+    await emp.say('my mouse is broken');
+    const opened = await emp.say('can I talk to a person');
+    const ticket = await ticketOf(opened.summary.ticket);
+    expect(ticket.kind).toBe('incident');
+    expect(replyText(opened)).toContain("I've set impact to");
+    expect(replyText(opened)).toContain('A person from the service desk will pick up this ticket');
+  });
+
   test('"cancel" drops the incident without a ticket', async () => {
     const emp = h.employee();
     await emp.say('my mouse is broken');
