@@ -6,9 +6,9 @@ type Level = 1 | 2 | 3;
 // are stripped before intent classification: they say how bad or how urgent, never what the topic is.
 /** ITIL impact phrases (on normalized text), highest level first. */
 export const IMPACT_PATTERNS: ReadonlyArray<readonly [Level, RegExp]> = [
-  [1, /\b(whole|entire) (floor|office|building|company|site|department|team|org|organisation|organization)\b|\b(every ?one|every ?body|all (users|staff|employees|of us)|nobody|no ?one) (can|is|in|on|at|here)?\b|\bcompany[- ]wide\b|\b(site|office|building)[- ]wide\b|\boutage\b/],
+  [1, /\b(whole|entire) (floor|office|building|company|site|department|team|org|organisation|organization)\b|\b(every ?one|every ?body|all (users|staff|employees|of us)|nobody|no ?one)(?! else) (can|is|in|on|at|here)?\b|\bcompany[- ]wide\b|\b(site|office|building)[- ]wide\b|\boutage\b/],
   [2, /\b(my|our|the) (team|department|dept|group)\b|\b(several|multiple|many|few|some) (of us|people|users|colleagues|staff)\b|\bcolleagues (also|too)\b/],
-  [3, /\b(only|just) (me|mine|my)\b|\bonly affects me\b/],
+  [3, /\b(only|just) (me|mine|my)\b|\bonly affects me\b|\b(nobody|no ?one) else\b/],
 ];
 
 /** ITIL urgency phrases (on normalized text), in the order they are tried: high, low, then medium. "Not urgent" is low, not high. */

@@ -27,6 +27,7 @@ describe('inferImpactUrgency', () => {
     expect(inferImpactUrgency('printer is jammed, not urgent')).toEqual({ urgency: 3 });
     expect(inferImpactUrgency("it isn't that urgent")).toEqual({ urgency: 3 });
     expect(inferImpactUrgency('urgent: printer is jammed')).toEqual({ urgency: 1 });
+    expect(inferImpactUrgency('the screen is cracked and nobody else has this')).toEqual({ impact: 3 });
   });
 });
 

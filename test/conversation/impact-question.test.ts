@@ -51,6 +51,7 @@ describe('the impact question reads only real answers', () => {
 
   test.each([
     ['just me', { impact: 3 }],
+    ['nobody else has this', { impact: 3 }],
     ['the whole team', { impact: 1 }],
     ['everyone in the office', { impact: 1 }],
     ['everyone', { impact: 1 }],
@@ -102,10 +103,10 @@ describe('the impact question reads only real answers', () => {
   test('words about the same problem that say who is affected answer it, and go on the ticket', async () => {
     const emp = h.employee();
     await emp.say('printer jams every time');
-    const opened = await emp.say('the printer is jammed for the whole team');
+    const opened = await emp.say('the printer keeps jamming for my whole team');
     const ticket = await ticketOf(opened.summary.ticket);
     expect([ticket.intent, ticket.impact]).toEqual(['printer_problem', 1]);
-    expect(ticket.description).toContain('for the whole team');
+    expect(ticket.description).toContain('for my whole team');
   });
 
   test('asking for a person instead of answering opens the incident at the defaults and asks for one', async () => {
