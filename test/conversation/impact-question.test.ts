@@ -106,7 +106,11 @@ describe('the impact question reads only real answers', () => {
     const opened = await emp.say('the printer keeps jamming for my whole team');
     const ticket = await ticketOf(opened.summary.ticket);
     expect([ticket.intent, ticket.impact]).toEqual(['printer_problem', 1]);
+    expect(ticket.description).toContain('printer jams every time');
     expect(ticket.description).toContain('for my whole team');
+    // One incident, not a second one with the first left waiting.
+    expect(choiceValues(opened)).toEqual([]);
+    expect(await ticketsOf(emp.id)).toHaveLength(1);
   });
 
   test('asking for a person instead of answering opens the incident at the defaults and asks for one', async () => {
