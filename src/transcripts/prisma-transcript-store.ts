@@ -6,7 +6,7 @@ import type {
   TranscriptConversation,
   TranscriptStore,
 } from '../core/transcript-store.js';
-import { toStorableJson } from './storable-json.js';
+import { toStorableJson } from '../db/storable-json.js';
 
 const DEFAULT_PAGE = 500;
 

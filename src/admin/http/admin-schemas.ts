@@ -16,7 +16,7 @@ export const articleParams = z.object({ slug });
 /** `:id` of a model version (or its number). */
 export const versionParams = z.object({ id });
 
-/** Settings of an intent; every field optional in a PATCH. */
+/** Settings of an intent; every field optional in a PATCH (so none may have a `default`: see `articleFields`). */
 export const intentSettings = z.object({
   kind: z.enum(intentKinds),
   description: z.string().trim().max(300),
@@ -42,17 +42,26 @@ export const updateIntentBody = intentSettings.partial().refine((p) => Object.ke
 /** Body of `POST /api/admin/intents/:name/examples`. */
 export const addExamplesBody = z.object({ texts: z.array(exampleText).min(1).max(5000) }).strict();
 
-/** Body of `POST /api/admin/articles`. */
-export const createArticleBody = z.object({
-  slug,
+/**
+ * Fields of a knowledge article, with no defaults: a PATCH is `.partial()` of these, and a `default([])` there would
+ * fill in every field the PATCH left out, clearing the article's tags and intents.
+ */
+const articleFields = z.object({
   title: z.string().trim().min(1).max(200),
   body: z.string().min(1).max(100_000),
-  tags: z.array(z.string().trim().min(1).max(50)).max(30).default([]),
-  intents: z.array(intentParams.shape.name).max(30).default([]),
+  tags: z.array(z.string().trim().min(1).max(50)).max(30),
+  intents: z.array(intentParams.shape.name).max(30),
 }).strict();
 
-/** Body of `PATCH /api/admin/articles/:slug`. */
-export const updateArticleBody = createArticleBody.omit({ slug: true }).partial().strict().refine((p) => Object.keys(p).length > 0, 'Nothing to change.');
+/** Body of `POST /api/admin/articles`. */
+export const createArticleBody = articleFields.extend({
+  slug,
+  tags: articleFields.shape.tags.default([]),
+  intents: articleFields.shape.intents.default([]),
+}).strict();
+
+/** Body of `PATCH /api/admin/articles/:slug`: only the fields sent change. */
+export const updateArticleBody = articleFields.partial().refine((p) => Object.keys(p).length > 0, 'Nothing to change.');
 
 /** An uploaded intent file: JSON `{ content, format? }` or the raw file as the body with `?format=`. */
 export const fileBody = z.object({
