@@ -1,7 +1,8 @@
-import type { Db } from '../../db/client.js';
+import type { Db, PrismaClient } from '../../db/client.js';
 import { DeskbotError } from '../../core/errors.js';
 import { notifyServingChange } from '../../model-versions/live-model.js';
 import { AdminError } from '../admin-error.js';
+import { unlinkArticleFromIntents } from '../draft/intent-article-links.js';
 import { refuseMissingOrChanged } from '../refuse-missing-or-changed.js';
 
 /** A knowledge article as admins edit it (`body` is Markdown). */
@@ -51,13 +52,18 @@ export async function updateArticle(db: Db, slug: string, patch: Partial<Article
 }
 
 /**
- * Delete an article; every instance re-indexes. With `expected`, only if it is still at that version.
+ * Delete an article, and its slug from every draft intent's `articleSlugs`, in one transaction; every instance
+ * re-indexes. With `expected`, only if it is still at that version.
+ * @returns the names of the draft intents that linked to it
  * @throws DeskbotError `not_found`; AdminError `changed` (412) when someone changed it since `expected`
  */
-export async function deleteArticle(db: Db, slug: string, expected?: Date): Promise<void> {
-  const { count } = await db.knowledgeArticle.deleteMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) } });
-  if (count === 0) await refuseMissingOrChanged(articleRecord(db, slug));
-  await notifyServingChange(db, 'articles');
+export async function deleteArticle(prisma: PrismaClient, slug: string, expected?: Date): Promise<string[]> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.knowledgeArticle.deleteMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) } });
+    if (count === 0) await refuseMissingOrChanged(articleRecord(tx, slug));
+    await notifyServingChange(tx, 'articles');
+    return unlinkArticleFromIntents(tx, slug);
+  });
 }
 
 /** A typo in an article's intents would silently never link it: name the unknown ones (like intents' articleSlugs). */

@@ -1,9 +1,10 @@
-import type { Db } from '../../db/client.js';
+import type { Db, PrismaClient } from '../../db/client.js';
 import type { IntentKind } from '../../classification/types.js';
 import { DeskbotError } from '../../core/errors.js';
 import { outOfScopeIntentName } from '../../intents/load-intents.js';
 import { AdminError } from '../admin-error.js';
 import { refuseMissingOrChanged } from '../refuse-missing-or-changed.js';
+import { unknownArticleSlugs, unlinkIntentsFromArticles } from './intent-article-links.js';
 
 /** An intent's settings as admins edit them (examples are edited apart). */
 export interface IntentSettings {
@@ -68,16 +69,21 @@ export async function updateDraftIntent(db: Db, name: string, patch: Partial<Int
 }
 
 /**
- * Remove an intent and its examples from the draft; with `expected`, only if it is still at that version.
+ * Remove an intent and its examples from the draft, and its name from every article's `intents`, in one
+ * transaction; with `expected`, only if it is still at that version.
+ * @returns the slugs of the articles that linked to it (they changed, and are live: re-index)
  * @throws DeskbotError `not_found`, or `bad_request` for the out-of-scope pseudo-intent (triage needs it; its
  *   examples can be deleted one by one); AdminError `changed` (412) when someone changed it since `expected`
  */
-export async function deleteDraftIntent(db: Db, name: string, expected?: Date): Promise<void> {
+export async function deleteDraftIntent(prisma: PrismaClient, name: string, expected?: Date): Promise<string[]> {
   if (name === outOfScopeIntentName) {
     throw new DeskbotError('bad_request', `"${outOfScopeIntentName}" holds the examples of messages the service desk does not handle and cannot be deleted; delete its examples instead.`);
   }
-  const { count } = await db.intent.deleteMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) } });
-  if (count === 0) await refuseMissingOrChanged(intentRecord(db, name));
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.intent.deleteMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) } });
+    if (count === 0) await refuseMissingOrChanged(intentRecord(tx, name));
+    return unlinkIntentsFromArticles(tx, [name]);
+  });
 }
 
 /** The draft intent a conditional edit missed, for {@link refuseMissingOrChanged}. */
@@ -126,9 +132,7 @@ export async function refuseTakenName(db: Db, name: string): Promise<void> {
 }
 
 async function checkArticles(db: Db, slugs: string[] | undefined): Promise<void> {
-  if (!slugs?.length) return;
-  const found = await db.knowledgeArticle.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
-  const missing = slugs.filter((s) => !found.some((f) => f.slug === s));
+  const missing = await unknownArticleSlugs(db, slugs ?? []);
   if (missing.length) throw new DeskbotError('bad_request', `No knowledge article with slug ${missing.map((m) => `"${m}"`).join(', ')}.`);
 }
 

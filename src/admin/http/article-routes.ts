@@ -13,7 +13,7 @@ import { articleParams, createArticleBody, updateArticleBody } from './admin-sch
  * - `GET /api/admin/articles/:slug` → `{ article }` (its `updatedAt` is its version); ETag header
  * - `PATCH /api/admin/articles/:slug` `{ title?, body?, tags?, intents? }` → `{ article }`; with `If-Match: <ETag>`,
  *   412 `changed` when someone changed the article since
- * - `DELETE /api/admin/articles/:slug` → 204 (If-Match as for PATCH)
+ * - `DELETE /api/admin/articles/:slug` → 204 (If-Match as for PATCH); draft intents linking to it lose the link
  */
 export function registerArticleRoutes(app: FastifyInstance, ctx: AdminContext): void {
   const { prisma } = ctx;

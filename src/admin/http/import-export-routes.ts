@@ -39,6 +39,7 @@ export function registerImportExportRoutes(app: FastifyInstance, ctx: AdminConte
     const options = parseInput(importOptions, { mode: (body as Record<string, unknown>).mode, defaultKind: (body as Record<string, unknown>).defaultKind });
     const catalogue = parseIntentFile(file.content, file.format);
     const summary = await importIntoDraft(ctx.prisma, catalogue, options);
+    if (summary.articlesUnlinked.length) await ctx.live.sync();
     return { format: catalogue.format, summary, skipped: catalogue.skipped };
   });
   app.get('/api/admin/export', async (req, reply) => {

@@ -14,7 +14,7 @@ import { addExamplesBody, createIntentBody, exampleParams, intentParams, updateI
  * - `GET /api/admin/intents/:name` → `{ intent }` with `examples: [{ id, text }]` and `version`; ETag header
  * - `PATCH /api/admin/intents/:name` (any settings) → `{ intent }`; with `If-Match: <ETag>`, 412 `changed` when
  *   someone changed the intent since (two admins editing at once do not overwrite each other)
- * - `DELETE /api/admin/intents/:name` → 204 (If-Match as for PATCH)
+ * - `DELETE /api/admin/intents/:name` → 204 (If-Match as for PATCH); articles linking to it lose the link
  * - `POST /api/admin/intents/:name/examples` `{ texts }` → `{ added }`
  * - `DELETE /api/admin/intents/:name/examples/:id` → 204
  */
@@ -40,7 +40,8 @@ export function registerIntentRoutes(app: FastifyInstance, ctx: AdminContext): v
     return withEtag(reply, intent.version).send({ intent });
   });
   app.delete('/api/admin/intents/:name', async (req, reply) => {
-    await deleteDraftIntent(prisma, parseInput(intentParams, req.params).name, expectedVersion(req));
+    const unlinkedArticles = await deleteDraftIntent(prisma, parseInput(intentParams, req.params).name, expectedVersion(req));
+    if (unlinkedArticles.length) await ctx.live.sync();
     return reply.status(204).send();
   });
   app.post('/api/admin/intents/:name/examples', async (req) => {

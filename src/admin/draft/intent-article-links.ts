@@ -1,0 +1,47 @@
+import type { Db } from '../../db/client.js';
+import { notifyServingChange } from '../../model-versions/live-model.js';
+
+/*
+ * Intents and knowledge articles name each other (intent.articleSlugs, article.intents) without a foreign key, so a
+ * delete must remove the other side's links itself, in the same transaction: a dangling name would make the next
+ * save of the linking record fail validation ("No intent named X") for a reason its editor cannot see.
+ */
+
+/**
+ * Remove deleted intents from every article's `intents` (articles are live: every instance re-indexes at commit).
+ * @param names the deleted intents' names
+ * @returns the slugs of the articles changed
+ */
+export async function unlinkIntentsFromArticles(db: Db, names: string[]): Promise<string[]> {
+  if (!names.length) return [];
+  const gone = new Set(names);
+  const linking = await db.knowledgeArticle.findMany({ where: { intents: { hasSome: names } }, select: { slug: true, intents: true } });
+  for (const article of linking) {
+    await db.knowledgeArticle.update({ where: { slug: article.slug }, data: { intents: article.intents.filter((i) => !gone.has(i)), updatedAt: new Date() } });
+  }
+  if (linking.length) await notifyServingChange(db, 'articles');
+  return linking.map((a) => a.slug);
+}
+
+/**
+ * Remove a deleted article from the `articleSlugs` of every draft intent (published versions keep theirs: a slug with
+ * no article links to nothing there).
+ * @returns the names of the intents changed
+ */
+export async function unlinkArticleFromIntents(db: Db, slug: string): Promise<string[]> {
+  const linking = await db.intent.findMany({ where: { articleSlugs: { has: slug } }, select: { name: true, articleSlugs: true } });
+  for (const intent of linking) {
+    await db.intent.update({ where: { name: intent.name }, data: { articleSlugs: intent.articleSlugs.filter((s) => s !== slug), updatedAt: new Date() } });
+  }
+  return linking.map((i) => i.name);
+}
+
+/**
+ * The slugs that name no knowledge article.
+ * @returns them in the order given, without repeats
+ */
+export async function unknownArticleSlugs(db: Db, slugs: string[]): Promise<string[]> {
+  if (!slugs.length) return [];
+  const found = new Set((await db.knowledgeArticle.findMany({ where: { slug: { in: slugs } }, select: { slug: true } })).map((f) => f.slug));
+  return [...new Set(slugs.filter((s) => !found.has(s)))];
+}
