@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { toStorableJson } from '../db/storable-json.js';
 import { readArticlesFromDir } from './read-articles.js';
 
 /**
@@ -15,7 +16,8 @@ export async function importArticles(db: Db, dir: string): Promise<{ created: nu
   let updated = 0;
   for (const article of articles) {
     const row = bySlug.get(article.slug);
-    const data = { title: article.title, body: article.body, tags: article.tags, intents: article.intents };
+    // A NUL in a Markdown file would make PostgreSQL refuse the whole import.
+    const data = toStorableJson({ title: article.title, body: article.body, tags: article.tags, intents: article.intents }) as Pick<typeof article, 'title' | 'body' | 'tags' | 'intents'>;
     if (!row) {
       await db.knowledgeArticle.upsert({ where: { slug: article.slug }, create: { slug: article.slug, ...data }, update: data });
       created += 1;

@@ -36,6 +36,18 @@ describe('importArticles and loadArticles', () => {
     expect(loaded[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('strips NUL characters, which PostgreSQL text cannot hold, instead of failing the whole import', async () => {
+    const nulDir = await mkdtemp(path.join(tmpdir(), 'deskbot-kb-nul-'));
+    try {
+      await writeFile(path.join(nulDir, 'nul-inside.md'), '# Nul\u0000 inside\n\nBody\u0000 text.\n');
+      expect(await importArticles(db.prisma, nulDir)).toEqual({ created: 1, updated: 0 });
+      expect(await importArticles(db.prisma, nulDir)).toEqual({ created: 0, updated: 0 });
+      expect(await db.prisma.knowledgeArticle.findUnique({ where: { slug: 'nul-inside' } })).toMatchObject({ title: 'Nul inside', body: 'Body text.' });
+    } finally {
+      await rm(nulDir, { recursive: true, force: true });
+    }
+  });
+
   it('imports the shipped seed articles', async () => {
     const seed = path.resolve(import.meta.dirname, '../../prisma/seed/articles');
     const result = await importArticles(db.prisma, seed);

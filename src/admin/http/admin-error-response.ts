@@ -1,5 +1,6 @@
 import { DeskbotError } from '../../core/errors.js';
 import { AdminError } from '../admin-error.js';
+import { uniqueViolation } from './unique-violation.js';
 
 /** What the admin routes log with; pino's Logger fits. */
 export interface AdminRoutesLogger {
@@ -8,12 +9,14 @@ export interface AdminRoutesLogger {
 
 /**
  * Map anything thrown in an admin route to a status and `{ error: { code, message } }`: coded errors keep their
- * status and code, Fastify's 4xx (bad JSON, body too large, unsupported media type) stay 4xx, the rest is a logged 500.
+ * status and code, a unique-key violation (two requests creating the same record at once) is 409 `conflict`,
+ * Fastify's 4xx (bad JSON, body too large, unsupported media type) stay 4xx, the rest is a logged 500.
  * @param bodyLimitBytes the route's body limit, named in a 413 so the admin knows how far to shrink the file
  */
 export function adminErrorResponse(
   err: unknown, logger: AdminRoutesLogger, url: string, bodyLimitBytes?: number,
 ): { status: number; body: { error: { code: string; message: string } } } {
+  err = uniqueViolation(err) ?? err;
   if (err instanceof AdminError || err instanceof DeskbotError) {
     if (err.status >= 500) logger.error({ err, url }, 'admin request failed');
     return { status: err.status, body: { error: { code: err.code, message: err.message } } };

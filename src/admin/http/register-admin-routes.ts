@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import type { PrismaClient } from '../../db/client.js';
+import { toStorableJson } from '../../db/storable-json.js';
 import { authenticateConsoleRequest, createConsoleSessions, registerSessionRoutes } from '../../http/console-session/index.js';
 import { findAdminById, findAdminByToken, type AdminRef } from '../accounts/admin-accounts.js';
 import type { EvaluationRunner } from '../evaluation/evaluation-runner.js';
@@ -13,6 +14,7 @@ import { registerEvaluationRoutes } from './evaluation-routes.js';
 import { registerImportExportRoutes } from './import-export-routes.js';
 import { registerInboxRoutes } from './inbox-routes.js';
 import { registerIntentRoutes } from './intent-routes.js';
+import { useExplainingJsonParser } from './json-body-parser.js';
 import { registerVersionRoutes } from './version-routes.js';
 
 /** What {@link registerAdminRoutes} needs. */
@@ -28,7 +30,7 @@ export interface AdminRoutesDeps {
  * Mount the admin console: the JSON API under `/api/admin/*` and the page at `/admin`. API callers authenticate with
  * `Authorization: Bearer <admin token>` (scripts; no CSRF token needed) or with the session cookie the page gets from
  * `POST /api/admin/session` (then every change needs the `x-csrf-token` header). Errors answer
- * `{ error: { code, message } }`. Everything lives in one encapsulated scope: cookies and parsers touch no other route.
+ * `{ error: { code, message } }`. NUL characters are stripped from every body (PostgreSQL text cannot hold them). Everything lives in one encapsulated scope: cookies and parsers touch no other route.
  * @throws when the page's files cannot be read
  */
 export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoutesDeps): Promise<void> {
@@ -38,6 +40,7 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoute
       const { status, body } = adminErrorResponse(err, deps.logger, req.url.split('?')[0] ?? '', req.routeOptions.bodyLimit);
       return reply.status(status).send(body);
     });
+    useExplainingJsonParser(scope);
     // Raw intent files for scripts: `curl --data-binary @nlu.yml -H 'content-type: application/yaml'`.
     scope.addContentTypeParser(['text/csv', 'application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
     // Admin views hold employees' words and the catalogue: keep them out of shared caches and the browser's.
@@ -53,6 +56,9 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoute
     await scope.register(async (api) => {
       const admins = new WeakMap<FastifyRequest, AdminRef>();
       api.addHook('onRequest', async (req) => { admins.set(req, await authenticateConsoleRequest(req, { sessions, byToken, realm: 'admin' })); });
+      // PostgreSQL text cannot hold U+0000: strip it from every body (JSON or a raw file) before any route validates
+      // or stores it, as the chat path does, rather than failing with a 500 on insert.
+      api.addHook('preValidation', async (req) => { if (req.body !== undefined) req.body = toStorableJson(req.body); });
       const ctx: AdminContext = { ...deps, adminOf: (req) => admins.get(req)! };
       api.get('/api/admin/me', async (req) => ({ admin: ctx.adminOf(req), liveVersion: deps.live.liveVersion() }));
       registerIntentRoutes(api, ctx);
