@@ -8,6 +8,7 @@ export type DeskbotErrorCode =
   | 'not_found'
   | 'channel_send_failed'
   | 'dependency_missing'
+  | 'evaluation_timeout'
   | 'internal';
 
 /** A coded error; `status` is the HTTP status it maps to when it reaches a client. */
@@ -31,6 +32,7 @@ const defaultStatus: Record<DeskbotErrorCode, number> = {
   not_found: 404,
   channel_send_failed: 502,
   dependency_missing: 500,
+  evaluation_timeout: 503,
   internal: 500,
 };
 

@@ -1,5 +1,5 @@
 import { Worker, type Transferable } from 'node:worker_threads';
-import { DeskbotError } from './errors.js';
+import { DeskbotError, type DeskbotErrorCode } from './errors.js';
 import type { WorkerAnswer } from './answer-parent.js';
 
 const boot = new URL('./worker-boot.mjs', import.meta.url);
@@ -18,6 +18,11 @@ export interface WorkerJobOptions {
   timeoutMs: number;
   /** Old-generation heap cap of the worker, in MB; past it the worker dies (503), not the process. */
   heapMb: number;
+  /**
+   * Code of the refusal when the job runs past `timeoutMs` (status 503 whatever the code), so a client can tell
+   * "too big a job" from a fault, e.g. `evaluation_timeout`. Default `internal`.
+   */
+  timeoutCode?: DeskbotErrorCode;
   /** What to try after a timeout or a full heap, appended to the refusal, e.g. `try a smaller file`. */
   advice?: { timeout?: string; memory?: string };
   /** Prefix of the refusal when the job itself throws, e.g. `Training failed` (then 400 `bad_request`). */
@@ -33,13 +38,14 @@ export interface WorkerJobOptions {
  * heap limit, so one oversized job can neither run for ever nor grow the bot's memory. Every way the worker can end
  * maps to one coded error, and the promise settles exactly once.
  * @returns the job's result, as the worker sent it
- * @throws DeskbotError `bad_request` when the job throws (the `jobFailed` prefix and its message); `internal` with
- *   status 503 on timeout, full heap, abort or an unexpected exit; `internal` (500) when the worker fails otherwise
+ * @throws DeskbotError `bad_request` when the job throws (the `jobFailed` prefix and its message); `timeoutCode`
+ *   (default `internal`) with status 503 on timeout; `internal` with status 503 on full heap, abort or an unexpected
+ *   exit; `internal` (500) when the worker fails otherwise
  */
 export function runInWorker<R>(options: WorkerJobOptions): Promise<R> {
   const { name, timeoutMs, heapMb, advice = {} } = options;
   return new Promise<R>((resolve, reject) => {
-    const stopped = (message: string, cause?: unknown) => new DeskbotError('internal', message, { status: 503, cause });
+    const stopped = (message: string, cause?: unknown, code: DeskbotErrorCode = 'internal') => new DeskbotError(code, message, { status: 503, cause });
     if (options.signal?.aborted) return reject(stopped(`${name} was stopped.`));
     const worker = new Worker(boot, {
       workerData: { entry: options.entry, input: options.input },
@@ -61,7 +67,7 @@ export function runInWorker<R>(options: WorkerJobOptions): Promise<R> {
     const onAbort = () => settle({ error: stopped(`${name} was stopped.`) });
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => {
-      settle({ error: stopped(`${name} took longer than ${Math.ceil(timeoutMs / 1000)} s and was stopped${suffix(advice.timeout)}.`) });
+      settle({ error: stopped(`${name} took longer than ${Math.ceil(timeoutMs / 1000)} s and was stopped${suffix(advice.timeout)}.`, undefined, options.timeoutCode) });
     }, timeoutMs);
     timer.unref();
     worker.once('message', (answer: WorkerAnswer<R>) => {

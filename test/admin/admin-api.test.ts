@@ -17,7 +17,7 @@ test('intents: create, edit every setting, add and remove examples, delete; bad 
   expect(created.body.intent).toMatchObject({ name: 'guest_wifi', kind: 'service_request', defaultImpact: 3, defaultUrgency: 3, askImpact: true, exampleCount: 2, enabled: true });
   const patched = await call('PATCH', '/api/admin/intents/guest_wifi', { kind: 'incident', defaultImpact: 2, defaultUrgency: 1, assignmentGroup: 'Network', articleSlugs: ['guest-wifi'], agentOnly: true, askImpact: false, description: 'Guest wifi' });
   expect(patched.body.intent).toMatchObject({ kind: 'incident', defaultImpact: 2, defaultUrgency: 1, askImpact: false, assignmentGroup: 'Network', articleSlugs: ['guest-wifi'], agentOnly: true });
-  expect((await call('POST', '/api/admin/intents/guest_wifi/examples', { texts: ['visitor needs internet', 'guest wifi code'] })).body).toEqual({ added: 1 });
+  expect((await call('POST', '/api/admin/intents/guest_wifi/examples', { texts: ['visitor needs internet', 'guest wifi code'] })).body).toEqual({ added: 1, sharedWithOtherIntents: [] });
   const exampleId = patched.body.intent.examples[0].id;
   expect((await call('DELETE', `/api/admin/intents/guest_wifi/examples/${exampleId}`)).status).toBe(204);
   expect((await call('GET', '/api/admin/intents/guest_wifi')).body.intent.exampleCount).toBe(2);

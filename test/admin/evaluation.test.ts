@@ -48,10 +48,22 @@ test('an evaluation that runs past its time is stopped with a clear 503, and the
   const hasty = createEvaluationRunner({ timeoutMs: 50 });
   try {
     const stopped = await hasty.run({ type: 'cross_validate', snapshot: smallCatalogue(), folds: 3 }).catch((err: unknown) => err);
-    expect(stopped).toMatchObject({ code: 'internal', status: 503, message: expect.stringMatching(/took longer than 1 s and was stopped/) });
+    expect(stopped).toMatchObject({ code: 'evaluation_timeout', status: 503, message: expect.stringMatching(/took longer than 1 s and was stopped/) });
   } finally {
     await hasty.close();
   }
   const report = await runner.run({ type: 'cross_validate', snapshot: smallCatalogue(), folds: 3 });
   expect(report.accuracy).toBeGreaterThan(0.5);
+}, 120_000);
+
+test('past its queue the runner refuses with 503 busy, and the jobs already queued still run', async () => {
+  const small = createEvaluationRunner({ maxQueued: 1 });
+  try {
+    const first = small.run({ type: 'understand', snapshot: smallCatalogue(), texts: ['vpn is down'] });
+    const refused = await small.run({ type: 'understand', snapshot: smallCatalogue(), texts: ['printer jammed'] }).catch((err: unknown) => err);
+    expect(refused).toMatchObject({ code: 'busy', status: 503, message: 'Too many evaluations are waiting; try again in a minute.' });
+    expect((await first)[0]).toMatchObject({ intent: 'vpn_down' });
+  } finally {
+    await small.close();
+  }
 }, 120_000);

@@ -17,6 +17,8 @@ test('a job that throws is refused with 400 and its message', async () => {
 test('a job past its time is stopped and refused with 503, naming the limit and the advice', async () => {
   const err = await job({ do: 'spin' }, { timeoutMs: 200, advice: { timeout: 'try less' } }).catch((e: unknown) => e);
   expect(err).toMatchObject({ code: 'internal', status: 503, message: 'The sample job took longer than 1 s and was stopped; try less.' });
+  const coded = await job({ do: 'spin' }, { timeoutMs: 200, timeoutCode: 'evaluation_timeout' }).catch((e: unknown) => e);
+  expect(coded).toMatchObject({ code: 'evaluation_timeout', status: 503 });
 });
 
 test('a job past its heap dies in its worker, not this process, and is refused with 503', async () => {

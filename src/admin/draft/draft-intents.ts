@@ -5,6 +5,7 @@ import { outOfScopeIntentName } from '../../intents/load-intents.js';
 import { AdminError } from '../admin-error.js';
 import { refuseMissingOrChanged } from '../refuse-missing-or-changed.js';
 import { unknownArticleSlugs, unlinkIntentsFromArticles } from './intent-article-links.js';
+import { examplesUnderOtherIntents, type SharedExample } from './shared-examples.js';
 
 /** An intent's settings as admins edit them (examples are edited apart). */
 export interface IntentSettings {
@@ -46,23 +47,28 @@ export async function getDraftIntent(db: Db, name: string): Promise<DraftIntentS
 
 /**
  * Add an intent to the draft.
+ * @returns the examples given that other intents hold too (see {@link addDraftExamples})
  * @throws AdminError `conflict` when the name is taken, also in another case (`Coffee_Machine` beside
- *   `coffee_machine` would split one request type in two); DeskbotError `bad_request` for unknown article slugs
+ *   `coffee_machine` would split one request type in two); DeskbotError `bad_request` for unknown article slugs,
+ *   and for `out_of_scope` with any setting but a description (it is made by adding its examples)
  */
-export async function createDraftIntent(db: Db, name: string, settings: Partial<IntentSettings>, examples: string[] = []): Promise<void> {
+export async function createDraftIntent(db: Db, name: string, settings: Partial<IntentSettings>, examples: string[] = []): Promise<SharedExample[]> {
+  if (name === outOfScopeIntentName) refuseOutOfScopeSettings(settings);
   await refuseTakenName(db, name);
   await checkArticles(db, settings.articleSlugs);
   const row = await db.intent.create({ data: { name, ...defaults, ...settings } });
   await insertExamples(db, row.id, examples);
+  return examplesUnderOtherIntents(db, row.id, examples.map((t) => t.replace(/\s+/g, ' ').trim()));
 }
 
 /**
  * Change some settings of a draft intent; with `expected`, only if the intent is still at that version (its
  * `updatedAt`), checked in the same statement as the change.
- * @throws DeskbotError `not_found`, or `bad_request` for unknown article slugs; AdminError `changed` (412) when
- *   someone changed it since `expected`
+ * @throws DeskbotError `not_found`, or `bad_request` for unknown article slugs or a setting of `out_of_scope` other
+ *   than its description; AdminError `changed` (412) when someone changed it since `expected`
  */
 export async function updateDraftIntent(db: Db, name: string, patch: Partial<IntentSettings>, expected?: Date): Promise<void> {
+  if (name === outOfScopeIntentName) refuseOutOfScopeSettings(patch);
   await checkArticles(db, patch.articleSlugs);
   const { count } = await db.intent.updateMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
   if (count === 0) await refuseMissingOrChanged(intentRecord(db, name));
@@ -86,6 +92,21 @@ export async function deleteDraftIntent(prisma: PrismaClient, name: string, expe
   });
 }
 
+/**
+ * `out_of_scope` is no request type: training reads only its examples, and only while it is enabled. Refuse the
+ * settings that would do nothing (kind, impact, urgency, group, agent-only, articles) or drop every out-of-scope
+ * example from the model (`enabled`), rather than store an edit the admin believes has an effect.
+ * @throws DeskbotError `bad_request` naming the refused settings
+ */
+function refuseOutOfScopeSettings(settings: Partial<IntentSettings>): void {
+  const refused = Object.keys(settings).filter((k) => k !== 'description' && settings[k as keyof IntentSettings] !== undefined);
+  if (!refused.length) return;
+  const why = refused.includes('enabled')
+    ? 'disabling it would leave every out-of-scope example out of the model, so off-topic messages would be forced onto a real intent'
+    : 'it is not a request type: the classifier uses only its examples, never a kind, impact, urgency, assignment group, agent-only flag or articles';
+  throw new DeskbotError('bad_request', `"${outOfScopeIntentName}" cannot have ${refused.map((r) => `"${r}"`).join(', ')} set: ${why}. Only its description and examples can be changed.`);
+}
+
 /** The draft intent a conditional edit missed, for {@link refuseMissingOrChanged}. */
 const intentRecord = (db: Db, name: string) => ({
   name: `Intent "${name}"`,
@@ -94,16 +115,18 @@ const intentRecord = (db: Db, name: string) => ({
 });
 
 /**
- * Add example texts to a draft intent (whitespace collapsed; texts it has already are skipped). The out-of-scope
- * pseudo-intent is created on first use.
- * @returns how many were new
+ * Add example texts to a draft intent (whitespace collapsed; texts it has already, in any case, are skipped). The
+ * out-of-scope pseudo-intent is created on first use.
+ * @returns `added`: how many were new; `sharedWithOtherIntents`: the given texts other intents hold too (reported,
+ *   not refused: see shared-examples.ts)
  * @throws DeskbotError `not_found` for an unknown intent
  */
-export async function addDraftExamples(db: Db, name: string, texts: string[]): Promise<number> {
+export async function addDraftExamples(db: Db, name: string, texts: string[]): Promise<{ added: number; sharedWithOtherIntents: SharedExample[] }> {
   let row = await db.intent.findUnique({ where: { name }, select: { id: true } });
   if (!row && name === outOfScopeIntentName) row = await db.intent.create({ data: { name, ...defaults, description: 'Messages the service desk does not handle' }, select: { id: true } });
   if (!row) throw new DeskbotError('not_found', `No intent named "${name}".`);
-  return insertExamples(db, row.id, texts);
+  const added = await insertExamples(db, row.id, texts);
+  return { added, sharedWithOtherIntents: await examplesUnderOtherIntents(db, row.id, texts.map((t) => t.replace(/\s+/g, ' ').trim())) };
 }
 
 /** Remove one example. @throws DeskbotError `not_found` when the intent has no such example */
@@ -112,11 +135,20 @@ export async function deleteDraftExample(db: Db, name: string, exampleId: string
   if (count === 0) throw new DeskbotError('not_found', `Intent "${name}" has no example ${exampleId}.`);
 }
 
-/** Insert texts as examples of an intent id, skipping duplicates. */
+/**
+ * Insert texts as examples of an intent id (whitespace collapsed), skipping the ones it holds already in any case:
+ * "VPN down" beside "vpn down" adds nothing the classifier, which lower-cases, does not have.
+ * @returns how many were new
+ */
 export async function insertExamples(db: Db, intentId: string, texts: string[]): Promise<number> {
-  const clean = [...new Set(texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean))];
-  if (!clean.length) return 0;
-  const { count } = await db.intentExample.createMany({ data: clean.map((text) => ({ intentId, text })), skipDuplicates: true });
+  const held = new Set((await db.intentExample.findMany({ where: { intentId }, select: { text: true } })).map((e) => e.text.toLowerCase()));
+  const fresh = new Map<string, string>();
+  for (const text of texts.map((t) => t.replace(/\s+/g, ' ').trim())) {
+    const key = text.toLowerCase();
+    if (text && !held.has(key) && !fresh.has(key)) fresh.set(key, text);
+  }
+  if (!fresh.size) return 0;
+  const { count } = await db.intentExample.createMany({ data: [...fresh.values()].map((text) => ({ intentId, text })), skipDuplicates: true });
   return count;
 }
 

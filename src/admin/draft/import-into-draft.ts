@@ -5,6 +5,7 @@ import { outOfScopeIntentName } from '../../intents/load-intents.js';
 import type { ImportedCatalogue, ImportedIntent } from '../formats/intent-file.js';
 import { insertExamples, refuseTakenName } from './draft-intents.js';
 import { unknownArticleSlugs, unlinkIntentsFromArticles } from './intent-article-links.js';
+import { examplesUnderSeveralIntents, type SharedExample } from './shared-examples.js';
 
 /** Options of {@link importIntoDraft}. */
 export interface ImportOptions {
@@ -23,6 +24,8 @@ export interface ImportSummary {
   examplesRemoved: number;
   /** Articles whose `intents` lost an intent the import removed (replace mode). */
   articlesUnlinked: string[];
+  /** Texts of the file that two or more draft intents now hold (ignoring case; at most 100): reported, not refused. */
+  sharedExamples: SharedExample[];
 }
 
 /**
@@ -36,7 +39,7 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
   const all: ImportedIntent[] = [...catalogue.intents];
   if (catalogue.outOfScopeExamples.length || options.mode === 'replace') all.push({ name: outOfScopeIntentName, examples: catalogue.outOfScopeExamples, description: 'Messages the service desk does not handle' });
   return prisma.$transaction(async (tx) => {
-    const summary: ImportSummary = { intentsCreated: [], intentsUpdated: [], intentsRemoved: [], examplesAdded: 0, examplesRemoved: 0, articlesUnlinked: [] };
+    const summary: ImportSummary = { intentsCreated: [], intentsUpdated: [], intentsRemoved: [], examplesAdded: 0, examplesRemoved: 0, articlesUnlinked: [], sharedExamples: [] };
     for (const intent of all) {
       const missing = await unknownArticleSlugs(tx, intent.articleSlugs ?? []);
       if (missing.length) throw new DeskbotError('bad_request', `Intent "${intent.name}" links to no knowledge article with slug ${missing.map((m) => `"${m}"`).join(', ')}: create the article first, or remove the slug from the file.`);
@@ -61,6 +64,7 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
       }
       summary.examplesAdded += await insertExamples(tx, row.id, examples);
     }
+    summary.sharedExamples = await examplesUnderSeveralIntents(tx, all.flatMap((i) => i.examples));
     return summary;
   }, { timeout: 60_000 });
 }

@@ -1,4 +1,4 @@
-import { DeskbotError } from '../../core/errors.js';
+import { AdminError } from '../admin-error.js';
 import { runInWorker } from '../../core/run-in-worker.js';
 import type { EvaluationJob, EvaluationResult } from './evaluation-jobs.js';
 
@@ -21,8 +21,9 @@ export const EVALUATION_HEAP_MB = 1024;
  * request thread it would stall every employee's conversation. Jobs queue and run one at a time, so an evaluation
  * never takes more than one core from the bot; each is stopped after `timeoutMs` and may use at most
  * {@link EVALUATION_HEAP_MB} of heap, so one huge upload cannot block later evaluations or grow the bot's memory.
- * @param options.maxQueued jobs waiting beyond this are refused with 503 (default 4)
- * @param options.timeoutMs a job still running after this is stopped and refused with 503 (default 5 minutes)
+ * @param options.maxQueued jobs waiting beyond this are refused with 503 `busy` (default 4)
+ * @param options.timeoutMs a job still running after this is stopped and refused with 503 `evaluation_timeout`
+ *   (default 5 minutes)
  */
 export function createEvaluationRunner(options: { maxQueued?: number; timeoutMs?: number } = {}): EvaluationRunner {
   const maxQueued = options.maxQueued ?? 4;
@@ -32,13 +33,13 @@ export function createEvaluationRunner(options: { maxQueued?: number; timeoutMs?
   const stop = new AbortController();
 
   const runOne = (job: EvaluationJob) => runInWorker<unknown>({
-    entry, input: job, name: 'The evaluation', timeoutMs, heapMb: EVALUATION_HEAP_MB, jobFailed: 'Training failed', signal: stop.signal,
+    entry, input: job, name: 'The evaluation', timeoutMs, timeoutCode: 'evaluation_timeout', heapMb: EVALUATION_HEAP_MB, jobFailed: 'Training failed', signal: stop.signal,
     advice: { timeout: 'try fewer folds or a smaller file', memory: 'try a smaller file' },
   });
 
   return {
     run<J extends EvaluationJob>(job: J): Promise<EvaluationResult<J>> {
-      if (waiting >= maxQueued) return Promise.reject(new DeskbotError('internal', 'Too many evaluations are waiting; try again in a minute.', { status: 503 }));
+      if (waiting >= maxQueued) return Promise.reject(new AdminError('busy', 'Too many evaluations are waiting; try again in a minute.', 503));
       waiting += 1;
       const result = tail.catch(() => undefined).then(() => runOne(job)).finally(() => { waiting -= 1; });
       tail = result;

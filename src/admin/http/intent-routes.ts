@@ -10,12 +10,15 @@ import { addExamplesBody, createIntentBody, exampleParams, intentParams, updateI
  * The draft's intents (edits change the draft only; publishing makes them live):
  * - `GET /api/admin/intents` → `{ intents, draftChanged, liveVersion }` (`out_of_scope` is the out-of-scope examples)
  * - `POST /api/admin/intents` `{ name, kind, description?, defaultImpact?, defaultUrgency?, askImpact?, assignmentGroup?,
- *   agentOnly?, articleSlugs?, enabled?, examples? }` → 201 `{ intent }`; 409 `conflict` when the name is taken
+ *   agentOnly?, articleSlugs?, enabled?, examples? }` → 201 `{ intent, sharedWithOtherIntents }`; 409 `conflict` when
+ *   the name is taken; 400 for `out_of_scope` (it is made by adding its examples)
  * - `GET /api/admin/intents/:name` → `{ intent }` with `examples: [{ id, text }]` and `version`; ETag header
  * - `PATCH /api/admin/intents/:name` (any settings) → `{ intent }`; with `If-Match: <ETag>`, 412 `changed` when
  *   someone changed the intent since (two admins editing at once do not overwrite each other)
  * - `DELETE /api/admin/intents/:name` → 204 (If-Match as for PATCH); articles linking to it lose the link
- * - `POST /api/admin/intents/:name/examples` `{ texts }` → `{ added }`
+ * - `POST /api/admin/intents/:name/examples` `{ texts }` → `{ added, sharedWithOtherIntents: [{ text, intents }] }`:
+ *   texts the intent has in any case are skipped; texts other intents hold too are listed (not refused)
+ * - `PATCH /api/admin/intents/out_of_scope` accepts only a description (400 naming why otherwise)
  * - `DELETE /api/admin/intents/:name/examples/:id` → 204
  */
 export function registerIntentRoutes(app: FastifyInstance, ctx: AdminContext): void {
@@ -26,8 +29,8 @@ export function registerIntentRoutes(app: FastifyInstance, ctx: AdminContext): v
   });
   app.post('/api/admin/intents', async (req, reply) => {
     const { name, examples, ...settings } = parseInput(createIntentBody, req.body);
-    await createDraftIntent(prisma, name, settings, examples);
-    return reply.status(201).send({ intent: await getDraftIntent(prisma, name) });
+    const sharedWithOtherIntents = await createDraftIntent(prisma, name, settings, examples);
+    return reply.status(201).send({ intent: await getDraftIntent(prisma, name), sharedWithOtherIntents });
   });
   app.get('/api/admin/intents/:name', async (req, reply) => {
     const intent = await getDraftIntent(prisma, parseInput(intentParams, req.params).name);
@@ -46,7 +49,7 @@ export function registerIntentRoutes(app: FastifyInstance, ctx: AdminContext): v
   });
   app.post('/api/admin/intents/:name/examples', async (req) => {
     const { name } = parseInput(intentParams, req.params);
-    return { added: await addDraftExamples(prisma, name, parseInput(addExamplesBody, req.body).texts) };
+    return addDraftExamples(prisma, name, parseInput(addExamplesBody, req.body).texts);
   });
   app.delete('/api/admin/intents/:name/examples/:id', async (req, reply) => {
     const { name, id } = parseInput(exampleParams, req.params);

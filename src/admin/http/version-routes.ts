@@ -3,6 +3,8 @@ import { parseInput } from '../../agent-desk/http/parse-input.js';
 import { DeskbotError } from '../../core/errors.js';
 import { activateVersion, publishDraft } from '../../model-versions/publish-draft.js';
 import { listVersions, previousVersionId } from '../../model-versions/list-versions.js';
+import { parseSnapshot } from '../../model-versions/model-snapshot.js';
+import { publishWarnings } from '../draft/publish-warnings.js';
 import { AdminError } from '../admin-error.js';
 import type { AdminContext } from './admin-context.js';
 import { publishBody, versionParams } from './admin-schemas.js';
@@ -12,7 +14,8 @@ import { versionIdOf } from './version-ref.js';
  * Published model versions. Publishing and switching take effect on this instance before the response (it retrains,
  * or reuses the previous catalogue on a rollback) and on every other instance within seconds (NOTIFY, or its poll):
  * - `GET /api/admin/versions` → `{ versions, liveVersionId, draftChanged }`
- * - `POST /api/admin/versions` `{ note? }` → 201 `{ version }`; 409 `no_changes` when the draft equals the live version
+ * - `POST /api/admin/versions` `{ note? }` → 201 `{ version, warnings }`; 409 `no_changes` when the draft equals the
+ *   live version; `warnings` name what is thin (no out_of_scope examples, fewer than 3 intents) without refusing
  * - `POST /api/admin/versions/rollback` → `{ version }`: to the newest version older than the live one (twice: two
  *   versions back); 409 `conflict` when the live version is the oldest
  * - `POST /api/admin/versions/:id/activate` → `{ version }`: make any version live (`:id` may be its number)
@@ -25,7 +28,8 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): 
     const result = await publishDraft(prisma, { by: ctx.adminOf(req).email, note });
     if (!result.published) throw new AdminError('no_changes', `The draft is the same as live version ${result.live.number}: nothing to publish.`);
     await ctx.live.sync();
-    return reply.status(201).send({ version: result.version });
+    const row = await prisma.modelVersion.findUniqueOrThrow({ where: { id: result.version.id }, select: { snapshot: true } });
+    return reply.status(201).send({ version: result.version, warnings: publishWarnings(parseSnapshot(row.snapshot)) });
   });
   app.post('/api/admin/versions/rollback', async (req) => {
     const target = await previousVersionId(prisma);

@@ -11,7 +11,7 @@ export async function addMessagesToIntent(prisma: PrismaClient, input: { message
   return prisma.$transaction(async (tx) => {
     const messages = await tx.message.findMany({ where: { id: { in: input.messageIds }, direction: 'inbound' }, select: { id: true, text: true } });
     if (!messages.length) throw new DeskbotError('not_found', 'None of those messages exists.');
-    const added = await addDraftExamples(tx, input.intent, messages.map((m) => m.text));
+    const { added } = await addDraftExamples(tx, input.intent, messages.map((m) => m.text));
     await tx.inboxTriage.createMany({ data: messages.map((m) => ({ messageId: m.id, decision: 'added', intent: input.intent, decidedBy: input.by })), skipDuplicates: true });
     return { added };
   });

@@ -36,6 +36,8 @@ export function initImport() {
         `Intents updated: ${s.intentsUpdated.join(', ') || 'none'}`,
         s.intentsRemoved.length ? `Intents removed: ${s.intentsRemoved.join(', ')}` : '',
         `Examples added: ${s.examplesAdded}${s.examplesRemoved ? `, removed: ${s.examplesRemoved}` : ''}`,
+        s.articlesUnlinked.length ? `Articles no longer linked to a removed intent: ${s.articlesUnlinked.join(', ')}` : '',
+        ...s.sharedExamples.map((x) => `Under several intents (${x.intents.join(', ')}): "${x.text}"`),
         ...result.skipped.map((x) => `Skipped ${x}`),
       ].filter(Boolean);
       $('import-result').textContent = lines.join('\n');

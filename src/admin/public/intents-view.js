@@ -91,10 +91,11 @@ export function initIntents() {
     event.preventDefault();
     void guarded(event.submitter, async () => {
       const texts = $('new-examples').value.split('\n').map((t) => t.trim()).filter(Boolean);
-      const { added } = await api('POST', `${path(state.selected)}/examples`, { texts });
+      const { added, sharedWithOtherIntents: shared } = await api('POST', `${path(state.selected)}/examples`, { texts });
       $('new-examples').value = '';
       await loadIntents();
-      toast(`${added} example${added === 1 ? '' : 's'} added.`);
+      const also = shared.map((x) => `"${x.text}" (also under ${x.intents.join(', ')})`).join('; ');
+      toast(`${added} example${added === 1 ? '' : 's'} added.${also ? ` Other intents have ${also}: keep each text under one intent.` : ''}`);
     });
   });
   $('intent-delete').addEventListener('click', () => guarded($('intent-delete'), async () => {

@@ -31,9 +31,9 @@ export function initVersions(onChange) {
     event.preventDefault();
     void guarded(event.submitter, async () => {
       $('versions-status').textContent = 'Publishing: training the new model…';
-      const { version } = await api('POST', '/api/admin/versions', { note: $('publish-note').value });
+      const { version, warnings } = await api('POST', '/api/admin/versions', { note: $('publish-note').value });
       $('publish-note').value = '';
-      await after(`Published version ${version.number}: it is live.`);
+      await after([`Published version ${version.number}: it is live.`, ...warnings].join(' '));
     }).then(() => loadVersions());
   });
   $('rollback').addEventListener('click', () => guarded($('rollback'), async () => {
