@@ -19,6 +19,11 @@ test('out_of_scope refuses settings that would do nothing or drop its examples, 
   const intent = (await call('GET', '/api/admin/intents/out_of_scope')).body.intent;
   expect(intent).toMatchObject({ kind: 'question', enabled: true });
   expect((await call('PATCH', '/api/admin/intents/out_of_scope', { description: 'Not for the desk' })).body.intent.description).toBe('Not for the desk');
+  const file = { intents: [{ name: 'out_of_scope', kind: 'incident', description: '', defaultImpact: 1, defaultUrgency: 1, examples: [] },
+    { name: 'printer_jam', kind: 'incident', description: 'Printer not printing', defaultImpact: 3, defaultUrgency: 3, examples: ['printer out of paper'] }], outOfScopeExamples: [] };
+  const imported = await call('POST', '/api/admin/import', { content: JSON.stringify(file) });
+  expect([imported.status, imported.body.error?.message]).toEqual([200, undefined]);
+  expect((await call('GET', '/api/admin/intents/out_of_scope')).body.intent).toMatchObject({ kind: 'question', defaultImpact: 3, enabled: true });
 });
 
 test('examples differing only in case are stored once per intent; texts other intents hold are reported, not refused', async () => {

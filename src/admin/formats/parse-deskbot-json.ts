@@ -1,6 +1,6 @@
 import { DeskbotError } from '../../core/errors.js';
 import { modelSnapshotSchema } from '../../model-versions/model-snapshot.js';
-import { groupLabelledTexts, type ImportedCatalogue } from './intent-file.js';
+import { groupLabelledTexts, isOutOfScopeLabel, type ImportedCatalogue } from './intent-file.js';
 
 /**
  * Read deskbot's own JSON (the shape of `prisma/seed/intents.json` and of exports): `{ intents: [{ name, kind,
@@ -19,7 +19,7 @@ export function parseDeskbotJson(value: unknown): ImportedCatalogue {
   const grouped = groupLabelledTexts(rows, [], parsed.data.intents.map((i) => i.name));
   const settings = new Map(parsed.data.intents.map(({ examples: _examples, ...rest }) => [rest.name, rest]));
   const kept = new Set(grouped.intents.map((i) => i.name));
-  // An intent listed with no examples still carries settings worth importing.
-  const empty = parsed.data.intents.filter((i) => !kept.has(i.name) && i.examples.length === 0).map((i) => ({ name: i.name, examples: [] as string[] }));
+  // An intent listed with no examples still carries settings worth importing; out_of_scope has none that count.
+  const empty = parsed.data.intents.filter((i) => !kept.has(i.name) && i.examples.length === 0 && !isOutOfScopeLabel(i.name)).map((i) => ({ name: i.name, examples: [] as string[] }));
   return { ...grouped, intents: [...grouped.intents, ...empty].map((i) => ({ ...settings.get(i.name), ...i })) };
 }
