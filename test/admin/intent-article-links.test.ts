@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { unlinkIntentsFromArticles } from '../../src/admin/draft/intent-article-links.js';
 import { startAdminServer, type AdminServer } from './start-admin-server.js';
 
 let server: AdminServer;
@@ -50,5 +51,20 @@ test('an import in replace mode unlinks the intents it removes from articles, an
   const replaced = await call('POST', '/api/admin/import', { content: csv, mode: 'replace' });
   expect(replaced.status).toBe(200);
   expect(replaced.body.summary).toMatchObject({ intentsRemoved: ['toner_empty'], articlesUnlinked: ['badges'] });
+  expect((await call('GET', '/api/admin/articles/badges')).body.article.intents).toEqual(['printer_jam']);
+});
+
+test('an article saved while the intent it names is being deleted waits for the delete, then is refused: no dangling link', async () => {
+  expect((await call('POST', '/api/admin/intents', { name: 'kiosk_down', kind: 'incident', examples: ['the lobby kiosk is frozen'] })).status).toBe(201);
+  let saving: ReturnType<typeof call> | undefined;
+  await server.db.prisma.$transaction(async (tx) => {
+    await tx.intent.delete({ where: { name: 'kiosk_down' } });
+    await unlinkIntentsFromArticles(tx, ['kiosk_down']);
+    saving = call('PATCH', '/api/admin/articles/badges', { intents: ['printer_jam', 'kiosk_down'] });
+    // Give the PATCH time to reach its check while the delete is uncommitted (before the fix, it passed then).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  });
+  const saved = await saving!;
+  expect([saved.status, saved.body.error?.message]).toEqual([400, 'No intent named "kiosk_down".']);
   expect((await call('GET', '/api/admin/articles/badges')).body.article.intents).toEqual(['printer_jam']);
 });

@@ -2,7 +2,7 @@ import type { Db, PrismaClient } from '../../db/client.js';
 import { DeskbotError } from '../../core/errors.js';
 import { notifyServingChange } from '../../model-versions/live-model.js';
 import { AdminError } from '../admin-error.js';
-import { unlinkArticleFromIntents } from '../draft/intent-article-links.js';
+import { unknownIntentNames, unlinkArticleFromIntents } from '../draft/intent-article-links.js';
 import { refuseMissingOrChanged } from '../refuse-missing-or-changed.js';
 
 /** A knowledge article as admins edit it (`body` is Markdown). */
@@ -31,11 +31,13 @@ export async function getArticle(db: Db, slug: string): Promise<ArticleInput & {
  * Create an article; every instance re-indexes (articles are not versioned: an edit is live at once).
  * @throws AdminError `conflict` when the slug is taken; DeskbotError `bad_request` for intents the draft does not have
  */
-export async function createArticle(db: Db, slug: string, input: ArticleInput): Promise<void> {
-  if (await db.knowledgeArticle.findUnique({ where: { slug }, select: { id: true } })) throw new AdminError('conflict', `An article with slug "${slug}" exists already.`);
-  await checkIntents(db, input.intents);
-  await db.knowledgeArticle.create({ data: { slug, ...input } });
-  await notifyServingChange(db, 'articles');
+export async function createArticle(prisma: PrismaClient, slug: string, input: ArticleInput): Promise<void> {
+  if (await prisma.knowledgeArticle.findUnique({ where: { slug }, select: { id: true } })) throw new AdminError('conflict', `An article with slug "${slug}" exists already.`);
+  await prisma.$transaction(async (tx) => {
+    await checkIntents(tx, input.intents);
+    await tx.knowledgeArticle.create({ data: { slug, ...input } });
+    await notifyServingChange(tx, 'articles');
+  });
 }
 
 /**
@@ -44,11 +46,13 @@ export async function createArticle(db: Db, slug: string, input: ArticleInput): 
  * @throws DeskbotError `not_found`, or `bad_request` for intents the draft does not have; AdminError `changed` (412)
  *   when someone changed it since `expected`
  */
-export async function updateArticle(db: Db, slug: string, patch: Partial<ArticleInput>, expected?: Date): Promise<void> {
-  await checkIntents(db, patch.intents);
-  const { count } = await db.knowledgeArticle.updateMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
-  if (count === 0) await refuseMissingOrChanged(articleRecord(db, slug));
-  await notifyServingChange(db, 'articles');
+export async function updateArticle(prisma: PrismaClient, slug: string, patch: Partial<ArticleInput>, expected?: Date): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await checkIntents(tx, patch.intents);
+    const { count } = await tx.knowledgeArticle.updateMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
+    if (count === 0) await refuseMissingOrChanged(articleRecord(tx, slug));
+    await notifyServingChange(tx, 'articles');
+  });
 }
 
 /**
@@ -66,11 +70,12 @@ export async function deleteArticle(prisma: PrismaClient, slug: string, expected
   });
 }
 
-/** A typo in an article's intents would silently never link it: name the unknown ones (like intents' articleSlugs). */
+/**
+ * A typo in an article's intents would silently never link it: name the unknown ones (like intents' articleSlugs).
+ * The intents found stay locked until the caller's transaction ends, so deleting one cannot slip in before the save.
+ */
 async function checkIntents(db: Db, names: string[] | undefined): Promise<void> {
-  if (!names?.length) return;
-  const found = new Set((await db.intent.findMany({ where: { name: { in: names } }, select: { name: true } })).map((f) => f.name));
-  const missing = names.filter((n) => !found.has(n));
+  const missing = await unknownIntentNames(db, names ?? []);
   if (missing.length) throw new DeskbotError('bad_request', `No intent named ${missing.map((m) => `"${m}"`).join(', ')}.`);
 }
 

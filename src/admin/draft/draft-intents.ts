@@ -52,13 +52,15 @@ export async function getDraftIntent(db: Db, name: string): Promise<DraftIntentS
  *   `coffee_machine` would split one request type in two); DeskbotError `bad_request` for unknown article slugs,
  *   and for `out_of_scope` with any setting but a description (it is made by adding its examples)
  */
-export async function createDraftIntent(db: Db, name: string, settings: Partial<IntentSettings>, examples: string[] = []): Promise<SharedExample[]> {
+export async function createDraftIntent(prisma: PrismaClient, name: string, settings: Partial<IntentSettings>, examples: string[] = []): Promise<SharedExample[]> {
   if (name === outOfScopeIntentName) refuseOutOfScopeSettings(settings);
-  await refuseTakenName(db, name);
-  await checkArticles(db, settings.articleSlugs);
-  const row = await db.intent.create({ data: { name, ...defaults, ...settings } });
-  await insertExamples(db, row.id, examples);
-  return examplesUnderOtherIntents(db, row.id, examples.map((t) => t.replace(/\s+/g, ' ').trim()));
+  await refuseTakenName(prisma, name);
+  return prisma.$transaction(async (tx) => {
+    await checkArticles(tx, settings.articleSlugs);
+    const row = await tx.intent.create({ data: { name, ...defaults, ...settings } });
+    await insertExamples(tx, row.id, examples);
+    return examplesUnderOtherIntents(tx, row.id, examples.map((t) => t.replace(/\s+/g, ' ').trim()));
+  });
 }
 
 /**
@@ -67,11 +69,13 @@ export async function createDraftIntent(db: Db, name: string, settings: Partial<
  * @throws DeskbotError `not_found`, or `bad_request` for unknown article slugs or a setting of `out_of_scope` other
  *   than its description; AdminError `changed` (412) when someone changed it since `expected`
  */
-export async function updateDraftIntent(db: Db, name: string, patch: Partial<IntentSettings>, expected?: Date): Promise<void> {
+export async function updateDraftIntent(prisma: PrismaClient, name: string, patch: Partial<IntentSettings>, expected?: Date): Promise<void> {
   if (name === outOfScopeIntentName) refuseOutOfScopeSettings(patch);
-  await checkArticles(db, patch.articleSlugs);
-  const { count } = await db.intent.updateMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
-  if (count === 0) await refuseMissingOrChanged(intentRecord(db, name));
+  await prisma.$transaction(async (tx) => {
+    await checkArticles(tx, patch.articleSlugs);
+    const { count } = await tx.intent.updateMany({ where: { name, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
+    if (count === 0) await refuseMissingOrChanged(intentRecord(tx, name));
+  });
 }
 
 /**
@@ -163,6 +167,7 @@ export async function refuseTakenName(db: Db, name: string): Promise<void> {
   throw new AdminError('conflict', `An intent named "${taken.name}" exists already; names differing only in case are not allowed.`);
 }
 
+/** Refuse unknown article slugs; the articles found stay locked until the caller's transaction ends (see unknownArticleSlugs). */
 async function checkArticles(db: Db, slugs: string[] | undefined): Promise<void> {
   const missing = await unknownArticleSlugs(db, slugs ?? []);
   if (missing.length) throw new DeskbotError('bad_request', `No knowledge article with slug ${missing.map((m) => `"${m}"`).join(', ')}.`);

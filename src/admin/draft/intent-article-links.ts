@@ -37,11 +37,25 @@ export async function unlinkArticleFromIntents(db: Db, slug: string): Promise<st
 }
 
 /**
- * The slugs that name no knowledge article.
+ * The slugs that name no knowledge article. Inside a transaction, the articles found stay locked (FOR SHARE) until it
+ * ends, so a concurrent delete of one waits, then unlinks it from the intent this transaction saves: checking
+ * without the lock would let the delete slip in between the check and the save and leave a dangling slug.
  * @returns them in the order given, without repeats
  */
 export async function unknownArticleSlugs(db: Db, slugs: string[]): Promise<string[]> {
   if (!slugs.length) return [];
-  const found = new Set((await db.knowledgeArticle.findMany({ where: { slug: { in: slugs } }, select: { slug: true } })).map((f) => f.slug));
+  const rows = await db.$queryRaw<Array<{ slug: string }>>`SELECT "slug" FROM "KnowledgeArticle" WHERE "slug" = ANY(${slugs}::text[]) FOR SHARE`;
+  const found = new Set(rows.map((r) => r.slug));
   return [...new Set(slugs.filter((s) => !found.has(s)))];
+}
+
+/**
+ * The names that name no draft intent; the intents found stay locked (FOR SHARE) as in {@link unknownArticleSlugs}.
+ * @returns them in the order given, without repeats
+ */
+export async function unknownIntentNames(db: Db, names: string[]): Promise<string[]> {
+  if (!names.length) return [];
+  const rows = await db.$queryRaw<Array<{ name: string }>>`SELECT "name" FROM "Intent" WHERE "name" = ANY(${names}::text[]) FOR SHARE`;
+  const found = new Set(rows.map((r) => r.name));
+  return [...new Set(names.filter((n) => !found.has(n)))];
 }
