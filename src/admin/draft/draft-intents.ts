@@ -98,7 +98,7 @@ export async function deleteDraftIntent(prisma: PrismaClient, name: string, expe
 
 /**
  * `out_of_scope` is no request type: training reads only its examples, and only while it is enabled. Refuse the
- * settings that would do nothing (kind, impact, urgency, group, agent-only, articles) or drop every out-of-scope
+ * settings that would do nothing (kind, impact, urgency, askImpact, group, agent-only, articles) or drop every out-of-scope
  * example from the model (`enabled`), rather than store an edit the admin believes has an effect.
  * @throws DeskbotError `bad_request` naming the refused settings
  */
@@ -107,7 +107,7 @@ function refuseOutOfScopeSettings(settings: Partial<IntentSettings>): void {
   if (!refused.length) return;
   const why = refused.includes('enabled')
     ? 'disabling it would leave every out-of-scope example out of the model, so off-topic messages would be forced onto a real intent'
-    : 'it is not a request type: the classifier uses only its examples, never a kind, impact, urgency, assignment group, agent-only flag or articles';
+    : 'it is not a request type: the classifier uses only its examples, never a kind, impact, urgency, impact question, assignment group, agent-only flag or articles';
   throw new DeskbotError('bad_request', `"${outOfScopeIntentName}" cannot have ${refused.map((r) => `"${r}"`).join(', ')} set: ${why}. Only its description and examples can be changed.`);
 }
 
