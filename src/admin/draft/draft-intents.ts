@@ -98,8 +98,8 @@ export async function deleteDraftIntent(prisma: PrismaClient, name: string, expe
 
 /**
  * `out_of_scope` is no request type: training reads only its examples, and only while it is enabled. Refuse the
- * settings that would do nothing (kind, impact, urgency, askImpact, group, agent-only, articles) or drop every out-of-scope
- * example from the model (`enabled`), rather than store an edit the admin believes has an effect.
+ * settings that would do nothing (kind, impact, urgency, askImpact, group, agent-only, articles) or drop every
+ * out-of-scope example from the model (`enabled`), rather than store an edit the admin believes has an effect.
  * @throws DeskbotError `bad_request` naming the refused settings
  */
 function refuseOutOfScopeSettings(settings: Partial<IntentSettings>): void {
