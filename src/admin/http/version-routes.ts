@@ -31,7 +31,7 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): 
   });
   app.post('/api/admin/versions/rollback', async (req) => {
     const version = await rollbackLiveVersion(prisma, ctx.adminOf(req).email);
-    if (!version) throw new AdminError('conflict', 'There is no earlier live version to roll back to: every switch is undone already.');
+    if (!version) throw new AdminError('conflict', 'There is no earlier live version to roll back to: no switch of the live version is left to undo.');
     await ctx.live.sync();
     return { version };
   });
