@@ -18,7 +18,11 @@ export function createAdminTokenCheck(adminToken: string): AdminTokenCheck {
   };
 }
 
-function presentedSecret(authorization: string | undefined): string | undefined {
+/**
+ * The secret an `Authorization` header presents: the token of `Bearer <token>`, or the password of HTTP Basic.
+ * @returns undefined for a missing header or another scheme
+ */
+export function presentedSecret(authorization: string | undefined): string | undefined {
   const match = /^(\w+) +(\S+) *$/.exec(authorization ?? '');
   if (!match) return undefined;
   const scheme = match[1]!.toLowerCase();

@@ -9,6 +9,7 @@ import { registerAgentRoutes } from '../agent-desk/http/register-agent-routes.js
 import { agentConsoleSessions } from '../agent-desk/http/agent-console-sessions.js';
 import { findAgentById } from '../agent-desk/create-agent.js';
 import { registerQueueDashboard } from '../admin/register-queue-dashboard.js';
+import { findAdminByToken } from '../admin/accounts/admin-accounts.js';
 import { registerAdminRoutes } from '../admin/http/register-admin-routes.js';
 import { createEvaluationRunner } from '../admin/evaluation/evaluation-runner.js';
 import { ensureLiveVersion, watchLiveModel } from '../model-versions/index.js';
@@ -100,7 +101,10 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     if (escalation) {
       const sessions = agentConsoleSessions(prisma, (id) => findAgentById(prisma, id));
       await registerAgentRoutes(app, { desk: escalation.desk, logger, sessions });
-      if (config.ADMIN_TOKEN) await registerQueueDashboard(app, { queues: [escalation.queue], adminToken: config.ADMIN_TOKEN });
+      await registerQueueDashboard(app, {
+        queues: [escalation.queue], adminToken: config.ADMIN_TOKEN,
+        isAdminAccountToken: async (token) => (await findAdminByToken(prisma, token)) !== null,
+      });
       await escalation.start();
     }
     const url = await app.listen({ port: config.PORT, host: config.HOST });

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { createAdmin } from '../admin/accounts/admin-accounts.js';
+import { createAdmin, listAdmins, reissueAdminToken, revokeAdmin } from '../admin/accounts/admin-accounts.js';
 import { DeskbotError } from '../core/errors.js';
 import { withDatabase } from './with-database.js';
 
@@ -15,6 +15,34 @@ export async function adminsAddCommand(config: Config, args: { name: string; ema
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new DeskbotError('bad_request', `"${args.email}" is not an email address.`);
   const { admin, token } = await withDatabase(config, (prisma) => createAdmin(prisma, { name, email }));
   console.log(`Admin ${admin.name} <${admin.email}> created.`);
+  console.log('Sign in at /admin, or send "Authorization: Bearer <token>" to /api/admin, with this token (shown only once):');
+  console.log(token);
+}
+
+/** `deskbot admins list`: one line per administrator, `email<TAB>name<TAB>created<TAB>N sessions`, by email. */
+export async function adminsListCommand(config: Config): Promise<void> {
+  const admins = await withDatabase(config, (prisma) => listAdmins(prisma));
+  if (!admins.length) console.log('No admins yet: add one with deskbot admins add NAME EMAIL.');
+  for (const a of admins) console.log([a.email, a.name, a.createdAt.toISOString(), `${a.sessions} session${a.sessions === 1 ? '' : 's'}`].join('\t'));
+}
+
+/**
+ * `deskbot admins revoke EMAIL`: remove the administrator; their token and sign-in sessions stop working at once.
+ * @throws DeskbotError `not_found` when no admin has that email
+ */
+export async function adminsRevokeCommand(config: Config, email: string): Promise<void> {
+  const { admin, sessionsEnded } = await withDatabase(config, (prisma) => revokeAdmin(prisma, email));
+  console.log(`Admin ${admin.name} <${admin.email}> revoked: their token no longer works; ${sessionsEnded} sign-in session(s) ended.`);
+}
+
+/**
+ * `deskbot admins reissue EMAIL`: a new token for the administrator, printed as the last line of stdout (shown only
+ * once); the old token and every sign-in session opened with it stop working at once.
+ * @throws DeskbotError `not_found` when no admin has that email
+ */
+export async function adminsReissueCommand(config: Config, email: string): Promise<void> {
+  const { admin, token, sessionsEnded } = await withDatabase(config, (prisma) => reissueAdminToken(prisma, email));
+  console.log(`New token for admin ${admin.name} <${admin.email}>: the old one no longer works; ${sessionsEnded} sign-in session(s) ended.`);
   console.log('Sign in at /admin, or send "Authorization: Bearer <token>" to /api/admin, with this token (shown only once):');
   console.log(token);
 }

@@ -16,6 +16,9 @@ const usage = `Usage: deskbot <command>
   agents add NAME EMAIL [--group G]...
                                 create a service desk agent; prints their /agent sign-in token last
   admins add NAME EMAIL         create an administrator; prints their /admin sign-in token last
+  admins list                   every administrator: email, name, created, live sign-in sessions
+  admins revoke EMAIL           remove an administrator: their token and sessions stop working at once
+  admins reissue EMAIL          a new token for an administrator (printed last); the old one and its sessions stop
 
 Configuration comes from the environment and .env (see .env.example).`;
 
@@ -68,10 +71,12 @@ async function run(name: string | undefined, args: string[]): Promise<void> {
     case 'admins': {
       const [sub, ...adminArgs] = args;
       const { positionals } = parseArgs({ args: adminArgs, allowPositionals: true, options: {} });
-      if (sub === 'add' && positionals[0] && positionals[1]) {
-        return (await import('./admins-command.js')).adminsAddCommand(config(), { name: positionals[0], email: positionals[1] });
-      }
-      throw new DeskbotError('bad_request', 'usage: deskbot admins add NAME EMAIL');
+      const admins = await import('./admins-command.js');
+      if (sub === 'add' && positionals.length === 2) return admins.adminsAddCommand(config(), { name: positionals[0]!, email: positionals[1]! });
+      if (sub === 'list' && positionals.length === 0) return admins.adminsListCommand(config());
+      if (sub === 'revoke' && positionals.length === 1) return admins.adminsRevokeCommand(config(), positionals[0]!);
+      if (sub === 'reissue' && positionals.length === 1) return admins.adminsReissueCommand(config(), positionals[0]!);
+      throw new DeskbotError('bad_request', 'usage: deskbot admins add NAME EMAIL | list | revoke EMAIL | reissue EMAIL');
     }
     case undefined: case 'help': case '--help': case '-h':
       console.log(usage);

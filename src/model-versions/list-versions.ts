@@ -1,6 +1,8 @@
 import type { Db } from '../db/client.js';
 import { loadIntents } from '../intents/load-intents.js';
 import { snapshotHash } from './model-snapshot.js';
+import type { VersionRef } from './live-model.js';
+import { rollbackPlan } from './rollback.js';
 
 /** A published version as the admin page lists it. */
 export interface VersionSummary {
@@ -14,16 +16,34 @@ export interface VersionSummary {
   live: boolean;
 }
 
+/** One switch of the live version, as the admin page lists it (version numbers; null `from` for the very first). */
+export interface ActivationSummary {
+  from: number | null;
+  to: number;
+  action: string;
+  by: string;
+  at: string;
+  /** True when a later rollback undid this switch. */
+  undone: boolean;
+}
+
 /**
- * Every published version, newest first, which one is live, and whether the draft differs from it (unpublished edits).
- * @param limit most versions returned (default 100)
+ * Every published version, newest first, which one is live, whether the draft differs from it (unpublished edits),
+ * what "Roll back" would return to, and the last switches of the live version, newest first.
+ * @param limit most versions and most switches returned (default 100 and 20)
  */
-export async function listVersions(db: Db, limit = 100): Promise<{ versions: VersionSummary[]; liveVersionId: string | null; draftChanged: boolean }> {
-  const [rows, live, draft] = await Promise.all([
+export async function listVersions(db: Db, limit = 100, switches = 20): Promise<{
+  versions: VersionSummary[]; liveVersionId: string | null; draftChanged: boolean; rollbackTo: VersionRef | null; activations: ActivationSummary[];
+}> {
+  const [rows, live, draft, plan, activations] = await Promise.all([
     db.modelVersion.findMany({ orderBy: { number: 'desc' }, take: limit, omit: { snapshot: true } }),
     db.liveModel.findUnique({ where: { id: 1 } }),
     loadIntents(db),
+    rollbackPlan(db),
+    db.modelActivation.findMany({ orderBy: { id: 'desc' }, take: switches }),
   ]);
+  const ids = [...new Set(activations.flatMap((a) => [a.fromVersionId, a.toVersionId]).filter((id): id is string => !!id))];
+  const numbers = new Map((await db.modelVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } })).map((v) => [v.id, v.number]));
   const liveHash = live ? (await db.modelVersion.findUnique({ where: { id: live.versionId }, select: { contentHash: true } }))?.contentHash : undefined;
   return {
     versions: rows.map((v) => ({
@@ -32,18 +52,10 @@ export async function listVersions(db: Db, limit = 100): Promise<{ versions: Ver
     })),
     liveVersionId: live?.versionId ?? null,
     draftChanged: liveHash !== snapshotHash(draft),
+    rollbackTo: plan?.to ?? null,
+    activations: activations.map((a) => ({
+      from: a.fromVersionId ? numbers.get(a.fromVersionId) ?? null : null, to: numbers.get(a.toVersionId) ?? 0,
+      action: a.action, by: a.by, at: a.at.toISOString(), undone: a.undoneAt !== null,
+    })),
   };
-}
-
-/**
- * What "roll back" returns to: the newest version older (by number) than the live one, or null when the live version
- * is the oldest. Rolling back twice goes two versions back, not to and fro between the last two.
- */
-export async function previousVersionId(db: Db): Promise<string | null> {
-  const live = await db.liveModel.findUnique({ where: { id: 1 } });
-  if (!live) return null;
-  const current = await db.modelVersion.findUnique({ where: { id: live.versionId }, select: { number: true } });
-  if (!current) return null;
-  const before = await db.modelVersion.findFirst({ where: { number: { lt: current.number } }, orderBy: { number: 'desc' }, select: { id: true } });
-  return before?.id ?? null;
 }

@@ -4,7 +4,10 @@ import { exampleCount, snapshotHash, type ModelSnapshot } from './model-snapshot
 import { notifyServingChange, type VersionRef } from './live-model.js';
 
 /** Serializes publishes and rollbacks across instances (pg_advisory_xact_lock key). */
-const publishLockKey = 62_118_004;
+export const publishLockKey = 62_118_004;
+
+/** How a version became live, as {@link ModelActivation} records it. */
+export type ActivationAction = 'publish' | 'activate' | 'rollback';
 
 /** Outcome of {@link publishDraft}. */
 export type PublishResult =
@@ -32,7 +35,7 @@ export async function publishDraft(prisma: PrismaClient, input: { by: string; no
         intentCount: snapshot.intents.length, exampleCount: exampleCount(snapshot),
       },
     });
-    await setLive(tx, version.id, input.by);
+    await setLive(tx, version.id, input.by, 'publish');
     return { published: true, version: { id: version.id, number: version.number } } as const;
   });
 }
@@ -46,7 +49,7 @@ export async function activateVersion(prisma: PrismaClient, versionId: string, b
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${publishLockKey})`;
     const version = await tx.modelVersion.findUnique({ where: { id: versionId }, select: { id: true, number: true } });
     if (!version) return null;
-    await setLive(tx, version.id, by);
+    await setLive(tx, version.id, by, 'activate');
     return version;
   });
 }
@@ -68,7 +71,7 @@ export async function ensureLiveVersion(prisma: PrismaClient): Promise<VersionRe
         intentCount: snapshot.intents.length, exampleCount: exampleCount(snapshot),
       },
     });
-    await setLive(tx, version.id, 'system');
+    await setLive(tx, version.id, 'system', 'publish');
     return { id: version.id, number: version.number };
   });
 }
@@ -79,13 +82,20 @@ async function liveVersionOf(db: Db): Promise<{ id: string; number: number; cont
   return db.modelVersion.findUnique({ where: { id: live.versionId }, select: { id: true, number: true, contentHash: true } });
 }
 
-async function setLive(db: Db, versionId: string, by: string): Promise<void> {
+/**
+ * Switch the live version (inside the caller's transaction, under {@link publishLockKey}), record the switch in
+ * ModelActivation and NOTIFY every instance at commit. Making the live version live again changes and records nothing.
+ * @returns the activation's id, or null when nothing changed
+ */
+export async function setLive(db: Db, versionId: string, by: string, action: ActivationAction): Promise<number | null> {
   const current = await db.liveModel.findUnique({ where: { id: 1 } });
-  if (current?.versionId === versionId) return;
+  if (current?.versionId === versionId) return null;
   await db.liveModel.upsert({
     where: { id: 1 },
     create: { id: 1, versionId, changedBy: by },
     update: { versionId, previousVersionId: current?.versionId ?? null, changedBy: by, changedAt: new Date() },
   });
+  const activation = await db.modelActivation.create({ data: { fromVersionId: current?.versionId ?? null, toVersionId: versionId, action, by } });
   await notifyServingChange(db, 'model');
+  return activation.id;
 }

@@ -105,10 +105,13 @@ test.skipIf(!canRun)('in Chromium: sign in, triage the inbox, edit, import, eval
   await page.locator('#live-badge', { hasText: 'Live: version 2' }).waitFor();
   expect(server.holder.liveVersion()?.number).toBe(2);
   expect(server.holder.current().catalog.understander.understand('the badge reader is dead again').intent).toBe('badge_fault');
-  await page.getByRole('button', { name: 'Roll back' }).click();
+  await page.getByRole('button', { name: 'Roll back to v1' }).click();
   await toast('Rolled back: version 1 is live');
   await page.locator('#versions-table tr', { hasText: 'v1' }).locator('.badge.live').waitFor();
   expect(server.holder.liveVersion()?.number).toBe(1);
+  // v1 was the first version: no switch is left to undo, and the history says v2's publish was undone.
+  await expect.poll(() => page.locator('#rollback').isDisabled()).toBe(true);
+  await page.locator('#activations-table tr', { hasText: 'undone by a rollback' }).waitFor();
 
   // Articles.
   await page.getByRole('tab', { name: 'Articles' }).click();

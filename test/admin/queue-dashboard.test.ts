@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { registerQueueDashboard } from '../../src/admin/register-queue-dashboard.js';
+import { createAdmin, findAdminByToken, revokeAdmin } from '../../src/admin/accounts/admin-accounts.js';
+import { createTestDatabase } from '../support/db.js';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const adminToken = 'admin-token-for-tests-0123456789';
@@ -108,5 +110,31 @@ describe('queue dashboard', () => {
     const res = await app.inject({ url: '/outside' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['www-authenticate']).toBeUndefined();
+  });
+});
+
+describe('queue dashboard opened by admin accounts', () => {
+  it('accepts an admin account token (no ADMIN_TOKEN needed) until it is revoked; other tokens get 401', async () => {
+    const db = await createTestDatabase();
+    const queue = new Queue(`admin-test-${randomUUID()}`, { connection: { url: redisUrl } });
+    const app = Fastify();
+    try {
+      await registerQueueDashboard(app, { queues: [queue], isAdminAccountToken: async (token) => (await findAdminByToken(db.prisma, token)) !== null });
+      await app.ready();
+      const { token } = await createAdmin(db.prisma, { name: 'Ada Admin', email: 'ada@example.com' });
+      const status = async (authorization?: string) => (await app.inject({ url: '/admin/queues/api/queues', headers: authorization ? { authorization } : {} })).statusCode;
+      expect(await status(`Bearer ${token}`)).toBe(200);
+      expect(await status(basic('ada', token))).toBe(200);
+      expect(await status(`Bearer ${token}x`)).toBe(401);
+      expect(await status(`Bearer ${adminToken}`)).toBe(401);
+      expect(await status()).toBe(401);
+      await revokeAdmin(db.prisma, 'ada@example.com');
+      expect(await status(`Bearer ${token}`)).toBe(401);
+    } finally {
+      await app.close();
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await db.drop();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { startDeskbot, type RunningDeskbot } from '../../src/app/start-deskbot.js';
 import { startDirectLine } from '../../src/cli/direct-line-client.js';
+import { createAdmin } from '../../src/admin/accounts/admin-accounts.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;
@@ -65,4 +66,7 @@ test('the queue dashboard is there for admins only', async () => {
   const page = await fetch(`${deskbot.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${adminToken}` } });
   expect(page.status).toBe(200);
   expect(JSON.stringify(await page.json())).toContain('test-app-');
+  // An admin account's own token opens it too (the same one as for /admin), so ADMIN_TOKEN need not be shared.
+  const { token } = await createAdmin(db.prisma, { name: 'Ada Admin', email: 'ada-queues@example.com' });
+  expect((await fetch(`${deskbot.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
 });

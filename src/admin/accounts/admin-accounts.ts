@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client.js';
+import type { Db, PrismaClient } from '../../db/client.js';
 import { DeskbotError } from '../../core/errors.js';
 
 /** An administrator as the API shows it (never the token hash). */
@@ -42,4 +42,58 @@ export async function findAdminByToken(db: Db, token: string): Promise<AdminRef 
 /** The admin with this id, or null (a session outliving its admin). */
 export async function findAdminById(db: Db, id: string): Promise<AdminRef | null> {
   return db.admin.findUnique({ where: { id }, select: { id: true, name: true, email: true } });
+}
+
+/** An administrator as `deskbot admins list` shows it. */
+export interface AdminListing extends AdminRef {
+  createdAt: Date;
+  /** Signed-in /admin browsers that have not expired. */
+  sessions: number;
+}
+
+/** Every administrator, by email, with their count of live sign-in sessions. */
+export async function listAdmins(db: Db): Promise<AdminListing[]> {
+  const [admins, sessions] = await Promise.all([
+    db.admin.findMany({ orderBy: { email: 'asc' }, select: { id: true, name: true, email: true, createdAt: true } }),
+    db.consoleSession.groupBy({ by: ['principalId'], where: { console: 'admin', expiresAt: { gt: new Date() } }, _count: { _all: true } }),
+  ]);
+  const count = new Map(sessions.map((s) => [s.principalId, s._count._all]));
+  return admins.map((a) => ({ ...a, sessions: count.get(a.id) ?? 0 }));
+}
+
+/**
+ * Remove an administrator: their token stops working at the next request (every request looks it up) and their
+ * sign-in sessions end at once. What they published keeps their email as author. `createAdmin` may add them again.
+ * @returns the admin removed and how many sessions ended
+ * @throws DeskbotError `not_found` when no admin has that email
+ */
+export async function revokeAdmin(db: PrismaClient, email: string): Promise<{ admin: AdminRef; sessionsEnded: number }> {
+  return db.$transaction(async (tx) => {
+    const admin = await adminByEmail(tx, email);
+    const ended = await tx.consoleSession.deleteMany({ where: { console: 'admin', principalId: admin.id } });
+    await tx.admin.delete({ where: { id: admin.id } });
+    return { admin, sessionsEnded: ended.count };
+  });
+}
+
+/**
+ * Give an administrator a new bearer token: the old one stops working at once, and so do the sign-in sessions
+ * opened with it (every session of that admin). Only the new token's hash is stored: show the token once.
+ * @throws DeskbotError `not_found` when no admin has that email
+ */
+export async function reissueAdminToken(db: PrismaClient, email: string): Promise<{ admin: AdminRef; token: string; sessionsEnded: number }> {
+  const token = randomBytes(32).toString('base64url');
+  return db.$transaction(async (tx) => {
+    const admin = await adminByEmail(tx, email);
+    await tx.admin.update({ where: { id: admin.id }, data: { tokenHash: hashAdminToken(token) } });
+    const ended = await tx.consoleSession.deleteMany({ where: { console: 'admin', principalId: admin.id } });
+    return { admin, token, sessionsEnded: ended.count };
+  });
+}
+
+async function adminByEmail(db: Db, email: string): Promise<AdminRef> {
+  const normalized = email.trim().toLowerCase();
+  const admin = await db.admin.findUnique({ where: { email: normalized }, select: { id: true, name: true, email: true } });
+  if (!admin) throw new DeskbotError('not_found', `No admin has the email ${normalized}: see deskbot admins list.`);
+  return admin;
 }

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { parseInput } from '../../agent-desk/http/parse-input.js';
 import { DeskbotError } from '../../core/errors.js';
 import { activateVersion, publishDraft } from '../../model-versions/publish-draft.js';
-import { listVersions, previousVersionId } from '../../model-versions/list-versions.js';
+import { listVersions } from '../../model-versions/list-versions.js';
 import { parseSnapshot } from '../../model-versions/model-snapshot.js';
+import { rollbackLiveVersion } from '../../model-versions/rollback.js';
 import { publishWarnings } from '../draft/publish-warnings.js';
 import { AdminError } from '../admin-error.js';
 import type { AdminContext } from './admin-context.js';
@@ -12,12 +13,13 @@ import { versionIdOf } from './version-ref.js';
 
 /**
  * Published model versions. Publishing and switching take effect on this instance before the response (it retrains,
- * or reuses the previous catalogue on a rollback) and on every other instance within seconds (NOTIFY, or its poll):
- * - `GET /api/admin/versions` → `{ versions, liveVersionId, draftChanged }`
+ * or reuses a catalogue it still holds: the one served before the last switch) and on every other instance within
+ * seconds (NOTIFY, or its poll):
+ * - `GET /api/admin/versions` → `{ versions, liveVersionId, draftChanged, rollbackTo, activations }`
  * - `POST /api/admin/versions` `{ note? }` → 201 `{ version, warnings }`; 409 `no_changes` when the draft equals the
  *   live version; `warnings` name what is thin (no out_of_scope examples, fewer than 3 intents) without refusing
- * - `POST /api/admin/versions/rollback` → `{ version }`: to the newest version older than the live one (twice: two
- *   versions back); 409 `conflict` when the live version is the oldest
+ * - `POST /api/admin/versions/rollback` → `{ version }`: undo the last switch not undone yet, i.e. return to the
+ *   version live before it (twice: undo two switches); 409 `conflict` when there is none (see rollbackPlan)
  * - `POST /api/admin/versions/:id/activate` → `{ version }`: make any version live (`:id` may be its number)
  */
 export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): void {
@@ -32,9 +34,10 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): 
     return reply.status(201).send({ version: result.version, warnings: publishWarnings(parseSnapshot(row.snapshot)) });
   });
   app.post('/api/admin/versions/rollback', async (req) => {
-    const target = await previousVersionId(prisma);
-    if (!target) throw new AdminError('conflict', 'There is no earlier live version to roll back to.');
-    return { version: await activate(ctx, target, ctx.adminOf(req).email) };
+    const version = await rollbackLiveVersion(prisma, ctx.adminOf(req).email);
+    if (!version) throw new AdminError('conflict', 'There is no earlier live version to roll back to: no switch of the live version is left to undo.');
+    await ctx.live.sync();
+    return { version };
   });
   app.post('/api/admin/versions/:id/activate', async (req) => ({
     version: await activate(ctx, parseInput(versionParams, req.params).id, ctx.adminOf(req).email),
