@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { DeskbotError } from '../../core/errors.js';
-import { groupLabelledTexts, type ImportedCatalogue } from './intent-file.js';
+import { groupLabelledTexts, isOutOfScopeLabel, type ImportedCatalogue } from './intent-file.js';
 
 /**
  * Read Rasa NLU training data (YAML, Rasa 2.x/3.x `nlu:` format): `- intent: NAME` with `examples: |` holding one
@@ -29,7 +29,10 @@ export function parseRasaNlu(content: string): ImportedCatalogue {
       continue;
     }
     declared.push(intent);
-    for (const text of exampleLines(item.examples)) rows.push({ text, intent });
+    const lines = exampleLines(item.examples);
+    // Like LUIS's "no utterances": an intent without examples cannot be trained, and silence would hide it.
+    if (!lines.length && !isOutOfScopeLabel(intent)) skipped.push(`intent "${intent}": no examples`);
+    for (const text of lines) rows.push({ text, intent });
   }
   return groupLabelledTexts(rows, skipped, declared);
 }
