@@ -17,7 +17,7 @@ const mode = (process.argv[4] ?? 'merge') as 'merge' | 'replace';
 const words = ['printer', 'vpn', 'laptop', 'password', 'badge', 'monitor', 'wifi', 'email', 'teams', 'coffee', 'account', 'screen', 'keyboard', 'door', 'phone'];
 const lines = ['text,intent'];
 for (let i = 0; i < rows; i += 1) {
-  const text = `my ${words[i % 15]} and the ${words[(i * 7) % 15]} stopped working today ticket ${i}`;
+  const text = `my ${words[i % 15]} and the ${words[(i * 7) % 15]} stopped working ticket ${i}`;
   lines.push(`${text},intent_${String(i % intents).padStart(3, '0')}`);
 }
 const csv = `${lines.join('\n')}\n`;
@@ -49,7 +49,10 @@ const lag = setInterval(() => { const now = performance.now(); lagMax = Math.max
 const started = performance.now();
 const catalogue = parseIntentFile(csv, 'csv');
 const parsed = performance.now();
+// The lag timer can only fire once the synchronous parse is over.
+await new Promise((r) => setTimeout(r, 30));
 const parseLag = lagMax;
+const importFrom = performance.now();
 lagMax = 0;
 const summary = await importIntoDraft(prisma, catalogue, { mode, defaultKind: 'question' });
 const done = performance.now();
@@ -60,7 +63,7 @@ const sorted = [...waits].sort((a, b) => a - b);
 const pct = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(0) : '-');
 console.log(JSON.stringify({
   bytes: Buffer.byteLength(csv), rows, intents, mode,
-  parseMs: Math.round(parsed - started), importMs: Math.round(done - parsed),
+  parseMs: Math.round(parsed - started), importMs: Math.round(done - importFrom),
   examplesAdded: summary.examplesAdded, probes: waits.length, probeP50Ms: pct(0.5), probeP99Ms: pct(0.99), probeMaxMs: pct(1),
   parseLagMaxMs: Math.round(parseLag), importLagMaxMs: Math.round(lagMax),
 }));
