@@ -1,5 +1,5 @@
 // Measures how long a big intent import takes on the embedded database (PGlite, in-process) and how long small
-// "chat turn" queries wait meanwhile. Not a test: run `npx tsx scripts/measure-import-stall.ts [rows] [intents]`.
+// "chat turn" queries wait meanwhile. Not a test: run `npx tsx scripts/measure-import-stall.ts [rows] [intents] [merge|replace] [--postgres]`.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,10 +9,11 @@ import { applyMigrations } from '../src/db/apply-migrations.js';
 import { createPrisma } from '../src/db/client.js';
 import { parseIntentFile } from '../src/admin/formats/parse-intent-file.js';
 import { importIntoDraft } from '../src/admin/draft/import-into-draft.js';
+import { createTestDatabase } from '../test/support/db.js';
 
 const rows = Number(process.argv[2] ?? 72_000);
 const intents = Number(process.argv[3] ?? 300);
-const mode = (process.argv[4] ?? 'merge') as 'merge' | 'replace';
+const mode = (process.argv[4] === 'replace' ? 'replace' : 'merge') as 'merge' | 'replace';
 
 const words = ['printer', 'vpn', 'laptop', 'password', 'badge', 'monitor', 'wifi', 'email', 'teams', 'coffee', 'account', 'screen', 'keyboard', 'door', 'phone'];
 const lines = ['text,intent'];
@@ -25,9 +26,11 @@ const csv = `${lines.join('\n')}\n`;
 const setupStarted = performance.now();
 const logger = pino({ level: 'silent' });
 const dir = await mkdtemp(path.join(tmpdir(), 'deskbot-measure-'));
-const pg = await startEmbeddedPostgres(dir, logger);
-await applyMigrations(pg.url, logger);
-const prisma = createPrisma(pg.url, 1);
+// `--postgres` measures on the machine's PostgreSQL instead (a throwaway database, a pool of 5 as in tests).
+const server = process.argv.includes('--postgres') ? await createTestDatabase() : null;
+const pg = server ? null : await startEmbeddedPostgres(dir, logger);
+if (pg) await applyMigrations(pg.url, logger);
+const prisma = server ? server.prisma : createPrisma(pg!.url, 1);
 await prisma.intent.count();
 console.log(`setup ${Math.round(performance.now() - setupStarted)} ms`);
 
@@ -68,5 +71,6 @@ console.log(JSON.stringify({
   parseLagMaxMs: Math.round(parseLag), importLagMaxMs: Math.round(lagMax),
 }));
 await prisma.$disconnect();
-await pg.stop();
+await pg?.stop();
+await server?.drop();
 await rm(dir, { recursive: true, force: true });
