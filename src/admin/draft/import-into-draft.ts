@@ -1,10 +1,11 @@
-import type { PrismaClient } from '../../db/client.js';
+import type { Db, PrismaClient } from '../../db/client.js';
 import { DeskbotError } from '../../core/errors.js';
 import type { IntentKind } from '../../classification/types.js';
 import { outOfScopeIntentName } from '../../intents/load-intents.js';
-import type { ImportedCatalogue, ImportedIntent } from '../formats/intent-file.js';
-import { insertExamples, refuseTakenName } from './draft-intents.js';
+import { AdminError } from '../admin-error.js';
+import type { ImportedCatalogue, ImportedIntent, IntentRename } from '../formats/intent-file.js';
 import { unknownArticleSlugs, unlinkIntentsFromArticles } from './intent-article-links.js';
+import { planImport, type DraftIntentRow } from './plan-import.js';
 import { examplesUnderSeveralIntents, type SharedExample } from './shared-examples.js';
 
 /** Options of {@link importIntoDraft}. */
@@ -18,9 +19,15 @@ export interface ImportOptions {
 /** What an import changed. */
 export interface ImportSummary {
   intentsCreated: string[];
+  /** Intents the draft had whose settings or examples the import changed (not every intent the file names). */
   intentsUpdated: string[];
+  /** How many intents the file names that the draft already had exactly so. */
+  intentsUnchanged: number;
   intentsRemoved: string[];
+  /** Names spelled differently in the file than stored (`"has space"` → `has_space`). */
+  intentsRenamed: IntentRename[];
   examplesAdded: number;
+  /** Examples deleted, those of removed intents included. */
   examplesRemoved: number;
   /** Articles whose `intents` lost an intent the import removed (replace mode). */
   articlesUnlinked: string[];
@@ -28,8 +35,13 @@ export interface ImportSummary {
   sharedExamples: SharedExample[];
 }
 
+/** Rows written per statement: big enough that the per-statement cost is small, small enough to yield often. */
+export const importChunkRows = 2000;
+
 /**
- * Apply an imported catalogue to the draft in one transaction: nothing is half-imported.
+ * Apply an imported catalogue to the draft in one transaction: nothing is half-imported. The changes are worked out
+ * in memory first, then written set by set (examples in chunks of {@link importChunkRows}, yielding to the event loop
+ * between chunks) instead of a few queries per intent.
  * Settings in the file (deskbot JSON) overwrite the draft's; other formats only bring examples.
  * Intents removed in replace mode leave the articles that named them, in the same transaction.
  * @throws AdminError `conflict` when a new intent differs only in case from one the draft keeps; DeskbotError
@@ -39,32 +51,64 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
   const all: ImportedIntent[] = [...catalogue.intents];
   if (catalogue.outOfScopeExamples.length || options.mode === 'replace') all.push({ name: outOfScopeIntentName, examples: catalogue.outOfScopeExamples, description: 'Messages the service desk does not handle' });
   return prisma.$transaction(async (tx) => {
-    const summary: ImportSummary = { intentsCreated: [], intentsUpdated: [], intentsRemoved: [], examplesAdded: 0, examplesRemoved: 0, articlesUnlinked: [], sharedExamples: [] };
-    for (const intent of all) {
-      const missing = await unknownArticleSlugs(tx, intent.articleSlugs ?? []);
-      if (missing.length) throw new DeskbotError('bad_request', `Intent "${intent.name}" links to no knowledge article with slug ${missing.map((m) => `"${m}"`).join(', ')}: create the article first, or remove the slug from the file.`);
+    const missing = await unknownArticleSlugs(tx, [...new Set(all.flatMap((i) => i.articleSlugs ?? []))]);
+    if (missing.length) {
+      const intent = all.find((i) => i.articleSlugs?.some((slug) => missing.includes(slug)))!;
+      throw new DeskbotError('bad_request', `Intent "${intent.name}" links to no knowledge article with slug ${missing.filter((m) => intent.articleSlugs!.includes(m)).map((m) => `"${m}"`).join(', ')}: create the article first, or remove the slug from the file.`);
     }
-    if (options.mode === 'replace') {
-      const gone = await tx.intent.findMany({ where: { name: { notIn: all.map((i) => i.name) } }, select: { name: true } });
-      await tx.intent.deleteMany({ where: { name: { in: gone.map((g) => g.name) } } });
-      summary.intentsRemoved = gone.map((g) => g.name);
-      summary.articlesUnlinked = await unlinkIntentsFromArticles(tx, summary.intentsRemoved);
+    const draft: DraftIntentRow[] = await tx.intent.findMany({
+      select: { id: true, name: true, kind: true, description: true, defaultImpact: true, defaultUrgency: true, askImpact: true, assignmentGroup: true, agentOnly: true, articleSlugs: true, enabled: true },
+    });
+    const examples = await tx.intentExample.findMany({ where: { intentId: { in: draft.filter((d) => all.some((i) => i.name === d.name)).map((d) => d.id) } }, select: { id: true, intentId: true, text: true } });
+    const plan = planImport(draft, examples, all, options.mode);
+    if (plan.caseClash) throw new AdminError('conflict', `An intent named "${plan.caseClash.existing}" exists already; names differing only in case are not allowed (the file names "${plan.caseClash.imported}").`);
+
+    let examplesRemoved = 0;
+    let articlesUnlinked: string[] = [];
+    if (plan.removeIntentIds.length) {
+      examplesRemoved += await tx.intentExample.count({ where: { intentId: { in: plan.removeIntentIds } } });
+      await tx.intent.deleteMany({ where: { id: { in: plan.removeIntentIds } } });
+      articlesUnlinked = await unlinkIntentsFromArticles(tx, plan.removeIntentNames);
     }
-    for (const intent of all) {
-      const { name, examples, ...settings } = intent;
-      const existing = await tx.intent.findUnique({ where: { name }, select: { id: true } });
-      if (!existing) await refuseTakenName(tx, name);
-      const row = existing
-        ? await tx.intent.update({ where: { name }, data: settings, select: { id: true } })
-        : await tx.intent.create({ data: { name, kind: options.defaultKind, ...settings }, select: { id: true } });
-      (existing ? summary.intentsUpdated : summary.intentsCreated).push(name);
-      if (options.mode === 'replace') {
-        const removed = await tx.intentExample.deleteMany({ where: { intentId: row.id, text: { notIn: examples } } });
-        summary.examplesRemoved += removed.count;
-      }
-      summary.examplesAdded += await insertExamples(tx, row.id, examples);
+    const created = plan.create.length
+      ? await tx.intent.createManyAndReturn({ data: plan.create.map(({ name, settings }) => ({ name, kind: options.defaultKind, ...settings })), select: { id: true, name: true } })
+      : [];
+    const idOf = new Map([...draft.map((d) => [d.name, d.id] as const), ...created.map((c) => [c.name, c.id] as const)]);
+    for (const { name, settings } of plan.update) await tx.intent.update({ where: { name }, data: settings, select: { id: true } });
+    for (const ids of chunks(plan.removeExampleIds)) {
+      examplesRemoved += (await tx.intentExample.deleteMany({ where: { id: { in: ids } } })).count;
+      await yieldToEventLoop();
     }
-    summary.sharedExamples = await examplesUnderSeveralIntents(tx, all.flatMap((i) => i.examples));
-    return summary;
+    let examplesAdded = 0;
+    for (const rows of chunks(plan.add)) {
+      examplesAdded += await insertRows(tx, rows.map((r) => ({ intentId: idOf.get(r.name)!, text: r.text })));
+      await yieldToEventLoop();
+    }
+    return {
+      intentsCreated: plan.create.map((c) => c.name), intentsUpdated: plan.changed, intentsUnchanged: plan.unchanged, intentsRemoved: plan.removeIntentNames,
+      intentsRenamed: catalogue.renamed, examplesAdded, examplesRemoved, articlesUnlinked,
+      sharedExamples: await examplesUnderSeveralIntents(tx, all.flatMap((i) => i.examples)),
+    };
   }, { timeout: 60_000 });
+}
+
+/**
+ * Insert examples with one statement of two array parameters: Prisma's `createMany` binds three parameters a row,
+ * which PGlite parses far slower than two arrays. Texts the intent has already are skipped.
+ */
+async function insertRows(db: Db, rows: Array<{ intentId: string; text: string }>): Promise<number> {
+  return db.$executeRaw`INSERT INTO "IntentExample" ("id", "intentId", "text")
+    SELECT gen_random_uuid()::text, r.intent_id, r.text FROM unnest(${rows.map((r) => r.intentId)}::text[], ${rows.map((r) => r.text)}::text[]) AS r(intent_id, text)
+    ON CONFLICT ("intentId", "text") DO NOTHING`;
+}
+
+function chunks<T>(items: T[], size = importChunkRows): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Let timers and I/O callbacks (other requests) run between chunks; on the embedded database they still wait for its one connection. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

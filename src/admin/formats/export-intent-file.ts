@@ -1,6 +1,7 @@
 import { Document, Scalar } from 'yaml';
 import type { ModelSnapshot } from '../../model-versions/model-snapshot.js';
 import type { IntentFileFormat } from './intent-file.js';
+import { escapeRasaExample } from './rasa-example-escape.js';
 
 /** An exported file: its text, media type and a file name to offer. */
 export interface ExportedFile {
@@ -30,9 +31,13 @@ function labelled(snapshot: ModelSnapshot, outOfScopeName: string): Array<[strin
   return rows;
 }
 
-/** RFC 4180 quoting, and a `'` before a leading `=`, `+`, `-`, `@` (OWASP CSV injection advice): employees wrote these texts. */
+/**
+ * RFC 4180 quoting, and a `'` before a leading `=`, `+`, `-`, `@` (OWASP CSV injection advice): employees wrote
+ * these texts. A text that starts with `'` and then one of those gets one more `'`, so the import, which removes one,
+ * reads back what was written.
+ */
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -44,7 +49,7 @@ function toCsv(snapshot: ModelSnapshot): string {
 
 function toRasa(snapshot: ModelSnapshot): string {
   const nlu = labelled(snapshot, 'out_of_scope').map(([intent, texts]) => {
-    const examples = new Scalar(texts.map((t) => `- ${t}\n`).join(''));
+    const examples = new Scalar(texts.map((t) => `- ${escapeRasaExample(t)}\n`).join(''));
     examples.type = Scalar.BLOCK_LITERAL;
     return { intent, examples };
   });

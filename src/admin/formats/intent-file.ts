@@ -14,7 +14,12 @@ export interface ImportedCatalogue {
   outOfScopeExamples: string[];
   /** Parts of the file that were not used, each with the reason (e.g. a Rasa `synonym` block). */
   skipped: string[];
+  /** Intent names the file spells differently from how deskbot stores them (`"has space"` → `has_space`). */
+  renamed: IntentRename[];
 }
+
+/** An intent name changed on import: `from` as the file has it, `to` as stored. */
+export interface IntentRename { from: string; to: string }
 
 /** Labels that mean "out of scope" in the formats deskbot reads: its own and Rasa's `out_of_scope`, LUIS's `None`. */
 const outOfScopeLabels = new Set(['out_of_scope', 'none']);
@@ -22,8 +27,13 @@ const outOfScopeLabels = new Set(['out_of_scope', 'none']);
 /** Longest example text accepted, in characters (longer lines are skipped, not cut). */
 export const maxExampleChars = 500;
 
-/** Intent names: letters, digits, `_`, `.`, `-`; spaces become `_` (LUIS allows them, the API does not). */
-export const intentNamePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+/**
+ * Intent names, in the API and in files alike: 1–80 characters, letters and digits of any script (`café_problème`,
+ * `日本語`), `_`, `.` and `-`, starting with a letter or digit. Files may also use spaces: an import turns each run
+ * of whitespace into `_` and reports the rename (LUIS allows spaces, the API and URLs do not). Names are stored in
+ * Unicode NFC, so the same accent typed two ways is one intent.
+ */
+export const intentNamePattern = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}_.-]{0,79}$/u;
 
 /**
  * Collect labelled texts into a catalogue: group by intent (first-seen order), drop blank and duplicate texts,
@@ -38,9 +48,11 @@ export function groupLabelledTexts(rows: Array<{ text: string; intent: string }>
   refuseDeclaredTwice(declared);
   const byName = new Map<string, Set<string>>();
   const outOfScope = new Set<string>();
+  const renamed = new Map<string, string>();
   for (const row of rows) {
     const text = row.text.replace(/\s+/g, ' ').trim();
     const name = normalIntentName(row.intent);
+    if (name !== row.intent.trim() && intentNamePattern.test(name)) renamed.set(row.intent.trim(), name);
     if (!text) continue;
     if (text.length > maxExampleChars) { skipped.push(`"${text.slice(0, 40)}…": longer than ${maxExampleChars} characters`); continue; }
     if (outOfScopeLabels.has(name.toLowerCase())) { outOfScope.add(text); continue; }
@@ -52,6 +64,7 @@ export function groupLabelledTexts(rows: Array<{ text: string; intent: string }>
     intents: [...byName].map(([name, texts]) => ({ name, examples: [...texts] })),
     outOfScopeExamples: [...outOfScope],
     skipped: [...new Set(skipped)],
+    renamed: [...renamed].filter(([, to]) => byName.has(to)).map(([from, to]) => ({ from, to })),
   };
 }
 
@@ -60,9 +73,9 @@ export function isOutOfScopeLabel(name: string): boolean {
   return outOfScopeLabels.has(name.trim().toLowerCase());
 }
 
-/** An intent name as deskbot stores it: trimmed, inner spaces as `_` (LUIS allows spaces, the API does not). */
-function normalIntentName(name: string): string {
-  return name.trim().replace(/\s+/g, '_');
+/** An intent name as deskbot stores it: trimmed, NFC, inner whitespace as `_` (LUIS allows spaces, the API does not). */
+export function normalIntentName(name: string): string {
+  return name.trim().normalize('NFC').replace(/\s+/g, '_');
 }
 
 function refuseDeclaredTwice(declared: string[]): void {

@@ -25,5 +25,5 @@ export function parseIntentCsv(content: string): ImportedCatalogue {
 }
 
 function unprotect(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }

@@ -1,6 +1,6 @@
 import { DeskbotError } from '../../core/errors.js';
 import { modelSnapshotSchema } from '../../model-versions/model-snapshot.js';
-import { groupLabelledTexts, isOutOfScopeLabel, type ImportedCatalogue } from './intent-file.js';
+import { groupLabelledTexts, intentNamePattern, isOutOfScopeLabel, normalIntentName, type ImportedCatalogue } from './intent-file.js';
 
 /**
  * Read deskbot's own JSON (the shape of `prisma/seed/intents.json` and of exports): `{ intents: [{ name, kind,
@@ -17,9 +17,12 @@ export function parseDeskbotJson(value: unknown): ImportedCatalogue {
   const rows = parsed.data.intents.flatMap((i) => i.examples.map((text) => ({ text, intent: i.name })));
   rows.push(...parsed.data.outOfScopeExamples.map((text) => ({ text, intent: 'out_of_scope' })));
   const grouped = groupLabelledTexts(rows, [], parsed.data.intents.map((i) => i.name));
-  const settings = new Map(parsed.data.intents.map(({ examples: _examples, ...rest }) => [rest.name, rest]));
+  const settings = new Map(parsed.data.intents.map(({ examples: _examples, ...rest }) => [normalIntentName(rest.name), rest]));
   const kept = new Set(grouped.intents.map((i) => i.name));
-  // An intent listed with no examples still carries settings worth importing; out_of_scope has none that count.
-  const empty = parsed.data.intents.filter((i) => !kept.has(i.name) && i.examples.length === 0 && !isOutOfScopeLabel(i.name)).map((i) => ({ name: i.name, examples: [] as string[] }));
-  return { ...grouped, intents: [...grouped.intents, ...empty].map((i) => ({ ...settings.get(i.name), ...i })) };
+  // An intent listed with no examples still carries settings worth importing, if its name is usable; out_of_scope has
+  // none that count.
+  const empty = parsed.data.intents.filter((i) => i.examples.length === 0 && !kept.has(normalIntentName(i.name)) && !isOutOfScopeLabel(i.name));
+  for (const i of empty.filter((e) => !intentNamePattern.test(normalIntentName(e.name)))) grouped.skipped.push(`intent "${i.name}": not a usable intent name`);
+  const usable = empty.map((i) => normalIntentName(i.name)).filter((name) => intentNamePattern.test(name)).map((name) => ({ name, examples: [] as string[] }));
+  return { ...grouped, intents: [...grouped.intents, ...usable].map((i) => ({ ...settings.get(i.name), ...i })) };
 }

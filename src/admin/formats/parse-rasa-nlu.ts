@@ -1,11 +1,12 @@
 import { parse } from 'yaml';
 import { DeskbotError } from '../../core/errors.js';
-import { groupLabelledTexts, type ImportedCatalogue } from './intent-file.js';
+import { readRasaExample } from './rasa-example-escape.js';
+import { groupLabelledTexts, isOutOfScopeLabel, type ImportedCatalogue } from './intent-file.js';
 
 /**
  * Read Rasa NLU training data (YAML, Rasa 2.x/3.x `nlu:` format): `- intent: NAME` with `examples: |` holding one
  * `- text` per line. Entity annotations are reduced to their text (`[Chrome](app)` → `Chrome`,
- * `[Leeds]{"entity": "city"}` → `Leeds`); `synonym`, `regex` and `lookup` items are skipped with a note.
+ * `[Leeds]{"entity": "city"}` → `Leeds`) unless deskbot's export escaped the brackets; `synonym`, `regex` and `lookup` items are skipped with a note.
  * Spec: https://rasa.com/docs/rasa/training-data-format/
  * @throws DeskbotError `bad_request` for YAML that does not parse or has no `nlu` list
  */
@@ -29,7 +30,10 @@ export function parseRasaNlu(content: string): ImportedCatalogue {
       continue;
     }
     declared.push(intent);
-    for (const text of exampleLines(item.examples)) rows.push({ text, intent });
+    const lines = exampleLines(item.examples);
+    // Like LUIS's "no utterances": an intent without examples cannot be trained, and silence would hide it.
+    if (!lines.length && !isOutOfScopeLabel(intent)) skipped.push(`intent "${intent}": no examples`);
+    for (const text of lines) rows.push({ text, intent });
   }
   return groupLabelledTexts(rows, skipped, declared);
 }
@@ -37,10 +41,5 @@ export function parseRasaNlu(content: string): ImportedCatalogue {
 /** The `- text` lines of an `examples` block (a string), or a plain list (some tools write one). */
 function exampleLines(examples: unknown): string[] {
   const lines = typeof examples === 'string' ? examples.split('\n') : Array.isArray(examples) ? examples.map(String) : [];
-  return lines.map((l) => stripEntities(l.trim().replace(/^-\s*/, ''))).filter(Boolean);
-}
-
-/** `[text](entity)`, `[text](entity:value)` and `[text]{json}` become `text`. */
-function stripEntities(line: string): string {
-  return line.replace(/\[([^\]]*)\](\([^)]*\)|\{[^}]*\})/g, '$1');
+  return lines.map((l) => readRasaExample(l.trim().replace(/^-\s*/, ''))).filter(Boolean);
 }

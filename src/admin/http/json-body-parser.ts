@@ -7,13 +7,17 @@ import { AdminError } from '../admin-error.js';
  * Fastify's (secure-json-parse, refusing `__proto__` and `constructor.prototype` keys); only the refusal changes.
  * Bad bodies are refused with 400 `invalid_json`, e.g. "The request body is not valid JSON: Expected ',' or '}'
  * after property value in JSON at position 12."
+ * @param decode turns the body's bytes into text; it throws its own coded error for bytes that are not the expected
+ *   encoding (Fastify's would decode them to `�` silently)
  */
-export function useExplainingJsonParser(scope: FastifyInstance): void {
+export function useExplainingJsonParser(scope: FastifyInstance, decode: (body: Buffer) => string): void {
   const secureParse = scope.getDefaultJsonParser('error', 'error');
   scope.removeContentTypeParser('application/json');
-  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    secureParse(req, body as string, (err: Error | null, value?: unknown) => {
-      if (err) done(explainBadJson(body as string), undefined);
+  scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, bytes, done) => {
+    let body: string;
+    try { body = decode(bytes as Buffer); } catch (err) { done(err as Error, undefined); return; }
+    secureParse(req, body, (err: Error | null, value?: unknown) => {
+      if (err) done(explainBadJson(body), undefined);
       else done(null, value);
     });
   });

@@ -7,6 +7,7 @@ import { findAdminById, findAdminByToken, type AdminRef } from '../accounts/admi
 import type { EvaluationRunner } from '../evaluation/evaluation-runner.js';
 import type { Thresholds } from '../shadow-replay/route-of.js';
 import type { AdminContext, LiveServices } from './admin-context.js';
+import { decodeFileBytes } from '../formats/decode-file-bytes.js';
 import { adminErrorResponse, type AdminRoutesLogger } from './admin-error-response.js';
 import { registerAdminPageRoutes } from './admin-page-routes.js';
 import { registerArticleRoutes } from './article-routes.js';
@@ -40,9 +41,14 @@ export async function registerAdminRoutes(app: FastifyInstance, deps: AdminRoute
       const { status, body } = adminErrorResponse(err, deps.logger, req.url.split('?')[0] ?? '', req.routeOptions.bodyLimit);
       return reply.status(status).send(body);
     });
-    useExplainingJsonParser(scope);
-    // Raw intent files for scripts: `curl --data-binary @nlu.yml -H 'content-type: application/yaml'`.
-    scope.addContentTypeParser(['text/csv', 'application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    // Raw intent files for scripts: `curl --data-binary @nlu.yml -H 'content-type: application/yaml'`. Bodies are
+    // decoded strictly: Fastify's own parsers would turn a Latin-1 file's `é` into `�` and the import would store it.
+    const decoded = (body: Buffer) => decodeFileBytes(body, 'The request body');
+    scope.removeContentTypeParser(['text/plain']);
+    scope.addContentTypeParser(['text/csv', 'application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => {
+      try { done(null, decoded(body as Buffer)); } catch (err) { done(err as Error, undefined); }
+    });
+    useExplainingJsonParser(scope, decoded);
     // Admin views hold employees' words and the catalogue: keep them out of shared caches and the browser's.
     scope.addHook('onSend', async (req, reply) => { if (req.url.startsWith('/api/admin')) reply.header('cache-control', 'no-store'); });
 

@@ -23,8 +23,19 @@ export async function api(method, path, body, version) {
   return data;
 }
 
-export function readFile(input) {
+// The chosen file as text. Strict like the server (decode-file-bytes.ts): `file.text()` would turn a Latin-1 `é`
+// into `�` and the import would store it. A UTF-16 file with a byte order mark is decoded as UTF-16.
+export async function readFile(input) {
   const file = input.files && input.files[0];
-  if (!file) return Promise.reject(new Error('Choose a file first.'));
-  return file.text();
+  if (!file) throw new Error('Choose a file first.');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  let text;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${file.name} is not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} (Latin-1 or Windows-1252, perhaps): save it as UTF-8 and choose it again.`);
+  }
+  if (text.includes('\u0000')) throw new Error(`${file.name} contains NUL bytes: it looks like UTF-16 without a byte order mark, or not a text file; save it as UTF-8.`);
+  return text;
 }

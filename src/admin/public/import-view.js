@@ -33,8 +33,9 @@ export function initImport() {
       const lines = [
         `Read as ${result.format}.`,
         `Intents created: ${s.intentsCreated.join(', ') || 'none'}`,
-        `Intents updated: ${s.intentsUpdated.join(', ') || 'none'}`,
+        `Intents updated: ${s.intentsUpdated.join(', ') || 'none'}${s.intentsUnchanged ? ` (${s.intentsUnchanged} unchanged)` : ''}`,
         s.intentsRemoved.length ? `Intents removed: ${s.intentsRemoved.join(', ')}` : '',
+        ...s.intentsRenamed.map((r) => `Renamed "${r.from}" to ${r.to}`),
         `Examples added: ${s.examplesAdded}${s.examplesRemoved ? `, removed: ${s.examplesRemoved}` : ''}`,
         s.articlesUnlinked.length ? `Articles no longer linked to a removed intent: ${s.articlesUnlinked.join(', ')}` : '',
         ...s.sharedExamples.map((x) => `Under several intents (${x.intents.join(', ')}): "${x.text}"`),

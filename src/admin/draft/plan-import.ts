@@ -1,0 +1,87 @@
+import type { ImportedIntent } from '../formats/intent-file.js';
+
+/** A draft intent as the import compares it: id, name and settings. */
+export interface DraftIntentRow {
+  id: string;
+  name: string;
+  kind: string;
+  description: string;
+  defaultImpact: number;
+  defaultUrgency: number;
+  askImpact: boolean;
+  assignmentGroup: string | null;
+  agentOnly: boolean;
+  articleSlugs: string[];
+  enabled: boolean;
+}
+
+type Settings = Omit<ImportedIntent, 'name' | 'examples'>;
+
+/** What an import will write, worked out before writing anything. */
+export interface ImportPlan {
+  /** Draft intents the file does not name (replace mode only). */
+  removeIntentIds: string[];
+  removeIntentNames: string[];
+  create: Array<{ name: string; settings: Settings }>;
+  /** Draft intents whose settings the file changes. */
+  update: Array<{ name: string; settings: Settings }>;
+  /** Examples of kept intents that the file no longer has (replace mode only). */
+  removeExampleIds: string[];
+  /** New examples, by intent name. */
+  add: Array<{ name: string; text: string }>;
+  /** Kept intents whose settings or examples change. */
+  changed: string[];
+  /** Kept intents the file names that stay exactly as they are. */
+  unchanged: number;
+  /** A new name that differs only in case from a draft intent that stays. */
+  caseClash?: { existing: string; imported: string };
+}
+
+/**
+ * Compare the file with the draft. Example texts are compared after collapsing whitespace, as they are stored, and
+ * ignoring case, as examples added one by one are.
+ * @param examples the current examples of the draft intents the file names
+ */
+export function planImport(draft: DraftIntentRow[], examples: Array<{ id: string; intentId: string; text: string }>, file: ImportedIntent[], mode: 'merge' | 'replace'): ImportPlan {
+  const fileNames = new Set(file.map((i) => i.name));
+  const gone = mode === 'replace' ? draft.filter((d) => !fileNames.has(d.name)) : [];
+  const kept = draft.filter((d) => !gone.includes(d));
+  const keptByName = new Map(kept.map((d) => [d.name, d]));
+  const keptByLower = new Map(kept.map((d) => [d.name.toLowerCase(), d.name]));
+  const examplesOf = new Map<string, Array<{ id: string; text: string }>>();
+  for (const e of examples) {
+    const list = examplesOf.get(e.intentId);
+    if (list) list.push(e); else examplesOf.set(e.intentId, [e]);
+  }
+  const plan: ImportPlan = { removeIntentIds: gone.map((g) => g.id), removeIntentNames: gone.map((g) => g.name), create: [], update: [], removeExampleIds: [], add: [], changed: [], unchanged: 0 };
+  for (const { name, examples: texts, ...settings } of file) {
+    // Keyed ignoring case, first spelling kept: "VPN down" and "vpn down" teach the model the same thing.
+    const wanted = new Map<string, string>();
+    for (const text of texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean)) if (!wanted.has(text.toLowerCase())) wanted.set(text.toLowerCase(), text);
+    const row = keptByName.get(name);
+    if (!row) {
+      const clash = keptByLower.get(name.toLowerCase());
+      if (clash && !plan.caseClash) plan.caseClash = { existing: clash, imported: name };
+      plan.create.push({ name, settings });
+      for (const text of wanted.values()) plan.add.push({ name, text });
+      continue;
+    }
+    const have = examplesOf.get(row.id) ?? [];
+    const haveTexts = new Set(have.map((e) => e.text.toLowerCase()));
+    const added = [...wanted].filter(([key]) => !haveTexts.has(key)).map(([, text]) => text);
+    const removed = mode === 'replace' ? have.filter((e) => !wanted.has(e.text.toLowerCase())) : [];
+    const settingsChange = changedSettings(row, settings);
+    if (settingsChange) plan.update.push({ name, settings: settingsChange });
+    for (const text of added) plan.add.push({ name, text });
+    plan.removeExampleIds.push(...removed.map((e) => e.id));
+    if (settingsChange || added.length || removed.length) plan.changed.push(name);
+    else plan.unchanged += 1;
+  }
+  return plan;
+}
+
+/** The settings the file gives that differ from the row's, or null when none does. */
+function changedSettings(row: DraftIntentRow, settings: Settings): Settings | null {
+  const differ = Object.entries(settings).filter(([key, value]) => value !== undefined && JSON.stringify(value) !== JSON.stringify(row[key as keyof DraftIntentRow]));
+  return differ.length ? Object.fromEntries(differ) as Settings : null;
+}
