@@ -3,7 +3,7 @@ import { DeskbotError } from '../../core/errors.js';
 /**
  * Decode an uploaded file's bytes to text. UTF-8 is expected (a UTF-8 BOM is dropped); a file that starts with a
  * UTF-16 BOM (what Excel's "Unicode text" and Windows Notepad write) is decoded as UTF-16 LE/BE. Anything else must
- * be valid UTF-8: decoding is strict (`TextDecoder` with `fatal: true`), because a lenient decoder turns a Latin-1
+ * be valid UTF-8 (stray NUL characters are dropped): decoding is strict (`TextDecoder` with `fatal: true`), because a lenient decoder turns a Latin-1
  * `é` into `�` and stores that in the catalogue without a word.
  * Spec: WHATWG Encoding Standard (https://encoding.spec.whatwg.org/), BOM sniffing as in its `decode` algorithm.
  * @param what how the message names the bytes, e.g. "The file"
@@ -24,9 +24,11 @@ export function decodeFileBytes(bytes: Uint8Array, what = 'The file'): string {
   } catch {
     throw new DeskbotError('bad_request', `${what} is not valid UTF-8 (first bad byte on line ${lineOfFirstBadByte(bytes)}; Latin-1 or Windows-1252, perhaps): save it as UTF-8 and upload it again.`);
   }
-  // NUL is valid UTF-8 but never in a text file: UTF-16 without a BOM (every other byte NUL) or a binary file.
-  if (text.includes('\u0000')) throw new DeskbotError('bad_request', `${what} contains NUL bytes: it looks like UTF-16 without a byte order mark, or not a text file; save it as UTF-8.`);
-  return text;
+  // NUL is valid UTF-8 but PostgreSQL text cannot hold it. Many of them mean UTF-16 without a BOM (every other byte
+  // NUL) or a binary file: refused. A stray one in a text file is stripped, as the chat path does.
+  const nuls = text.split('\u0000').length - 1;
+  if (nuls * 10 >= text.length && nuls > 0) throw new DeskbotError('bad_request', `${what} contains NUL bytes: it looks like UTF-16 without a byte order mark, or not a text file; save it as UTF-8.`);
+  return nuls ? text.replaceAll('\u0000', '') : text;
 }
 
 /** 1-based line of the first byte sequence that is not UTF-8. */
