@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { createSlots } from '../../src/core/index.js';
 import { createLruCache, type LruCache } from './lru-cache.js';
 import { createOutboundQueue, type OutboundQueue } from './outbound-queue.js';
 import type { SlackChannelDeps } from './slack-channel-deps.js';
@@ -48,26 +49,6 @@ export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']
         await outbound.drain();
       })();
       await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
-    },
-  };
-}
-
-/** A counting semaphore: `run` waits for a free slot (and one event-loop turn), then runs the work. */
-function createSlots(size: number): { run<T>(work: () => Promise<T>): Promise<T> } {
-  let free = Math.max(1, size);
-  const waiting: Array<() => void> = [];
-  return {
-    async run(work) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (free > 0) free -= 1;
-      else await new Promise<void>((resolve) => waiting.push(resolve));
-      try {
-        return await work();
-      } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else free += 1;
-      }
     },
   };
 }

@@ -75,7 +75,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       requestForms: loadRequestForms(),
       llm: createOptionalLlm(config),
     }, { logger });
-    const turns = createPipeline({ prisma, services: services.current, logger });
+    const turns = createPipeline({ prisma, services: services.current, logger, concurrency: config.TURN_CONCURRENCY });
     // PGlite does not deliver NOTIFY: there the poll alone picks up publishes and article edits.
     modelWatch = watchLiveModel({
       sync: services.sync, databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl, pollMs: config.MODEL_SYNC_SECONDS * 1000, logger,

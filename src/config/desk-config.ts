@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalSecret, optionalString, type ConfigProblem } from './config-fields.js';
 import { parseBusinessHours } from './parse-business-hours.js';
+import { defaultTurnConcurrency } from '../conversation/turn-concurrency.js';
 
 /** The service desk's own behaviour: its knowledge seed, confidence thresholds, escalations, opening hours, admin. */
 export const deskSchema = z.object({
@@ -10,6 +11,8 @@ export const deskSchema = z.object({
   CONFIDENCE_ACT: z.coerce.number().min(0).max(1).default(0.6),
   /** Classifier confidence below which deskbot treats a message as not understood. */
   CONFIDENCE_CONFIRM: z.coerce.number().min(0).max(1).default(0.3),
+  /** Turns (database transactions of the pipeline) running at once, every channel together; more wait in line. */
+  TURN_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(defaultTurnConcurrency),
   /** BullMQ queue of escalations; instances sharing a Redis and a database share it. No ':' allowed. */
   ESCALATION_QUEUE: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('deskbot-escalations'),
   /**

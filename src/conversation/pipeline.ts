@@ -3,11 +3,12 @@ import type { PrismaClient } from '../db/client.js';
 import type { InboundMessage } from '../core/message.js';
 import type { TurnSummary } from '../core/reply.js';
 import type { TurnHandler, TurnResult } from '../core/adapter.js';
+import { createSlots } from '../core/slots.js';
+import { defaultTurnConcurrency } from './turn-concurrency.js';
 import { parseChoiceValue } from './choice-values.js';
 import { parseDialogState } from './dialog-state.js';
 import { identifyEmployee } from './identify-employee.js';
-import { lockConversation } from './lock-conversation.js';
-import { recordInboundEvent } from './record-inbound-event.js';
+import { lockConversationForEvent } from './lock-conversation-for-event.js';
 import { respond } from './respond.js';
 import { storeTurn } from './store-turn.js';
 import { storeFailedMessage } from './store-failed-message.js';
@@ -22,6 +23,11 @@ export interface PipelineDeps {
   services: () => TurnServices;
   logger: Logger;
   clock?: () => Date;
+  /**
+   * Turn transactions running at once (TURN_CONCURRENCY); more wait in line, in arrival order, and all of them run.
+   * Default {@link defaultTurnConcurrency}.
+   */
+  concurrency?: number;
 }
 
 /** Longest a turn's transaction may run, in milliseconds, before it is rolled back and answered as a failure. */
@@ -31,10 +37,12 @@ const turnTimeoutMs = 15_000;
  * The one conversation pipeline for every channel:
  * normalize → drop duplicates by event id → identify the employee → redact secrets → understand → act → reply.
  * A turn runs in one database transaction holding its conversation's row lock, so concurrent messages of one
- * conversation (even on different instances) take turns, and a crash leaves nothing half-done.
+ * conversation (even on different instances) take turns, and a crash leaves nothing half-done. At most
+ * `deps.concurrency` transactions run at once; the rest wait in arrival order (a burst is worked through, not dropped).
  */
 export function createPipeline(deps: PipelineDeps): TurnHandler {
   const clock = deps.clock ?? (() => new Date());
+  const slots = createSlots(deps.concurrency ?? defaultTurnConcurrency);
   return {
     async handle(message: InboundMessage): Promise<TurnResult> {
       const started = performance.now();
@@ -44,7 +52,10 @@ export function createPipeline(deps: PipelineDeps): TurnHandler {
         // The language model is asked before the transaction, so no connection or conversation lock waits on it.
         const early = await understandBeforeTurn(deps.prisma, message, services);
         const draft = await draftBeforeTurn(deps.prisma, message, services, early);
-        const result = await deps.prisma.$transaction((tx) => runTurn(tx as unknown as PrismaClient, message, services, clock(), early, draft), { timeout: turnTimeoutMs, maxWait: turnTimeoutMs });
+        // Only the transaction takes a slot: the model's seconds of waiting above hold no slot either.
+        const result = await slots.run(() => deps.prisma.$transaction(
+          (tx) => runTurn(tx as unknown as PrismaClient, message, services, clock(), early, draft), { timeout: turnTimeoutMs, maxWait: turnTimeoutMs },
+        ));
         if (result.duplicate) services.metrics.duplicates.inc({ channel: message.channel });
         else services.metrics.messages.inc({ channel: message.channel, kind: result.summary.kind ?? 'action' });
         log.info({ conversationId: result.conversationId, kind: result.summary.kind, intent: result.summary.intent, ticket: result.summary.ticket, duplicate: result.duplicate }, 'turn');
@@ -65,10 +76,11 @@ async function runTurn(
 ): Promise<TurnResult> {
   const emptySummary: TurnSummary = { kind: null, intent: null, confidence: 0 };
   const employee = await identifyEmployee(db, message.channel, message.sender);
-  const conversation = await lockConversation(db, {
+  const conversation = await lockConversationForEvent(db, {
     channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: message.conversation.reference,
+    eventId: message.eventId,
   });
-  if (!(await recordInboundEvent(db, message.channel, message.eventId))) {
+  if (!conversation.first) {
     return { conversationId: conversation.id, duplicate: true, replies: [], summary: emptySummary };
   }
 

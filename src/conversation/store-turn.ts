@@ -14,8 +14,8 @@ export interface StoredInbound {
 }
 
 /**
- * Store a turn's inbound message, its replies and the new dialog state: two statements, raw SQL because this runs on
- * every message and Prisma 6's query compiler costs milliseconds per ORM call (prisma/orm#28845). Replies get
+ * Store a turn's inbound message, its replies and the new dialog state: one statement (one round trip), raw SQL because
+ * this runs on every message and Prisma 6's query compiler costs milliseconds per ORM call (prisma/orm#28845). Replies get
  * increasing times after the inbound message, so a transcript reads in order.
  */
 export async function storeTurn(db: Db, conversationId: string, now: Date, inbound: StoredInbound, replies: Reply[], state: DialogState): Promise<void> {
@@ -30,10 +30,12 @@ export async function storeTurn(db: Db, conversationId: string, now: Date, inbou
     })),
   ];
   await db.$executeRaw`
-    INSERT INTO "Message" ("id", "conversationId", "direction", "text", "payload", "eventId", "kind", "intent", "confidence", "createdAt")
-    SELECT x."id", x."conversationId", x."direction"::"Direction", x."text", x."payload", x."eventId", x."kind", x."intent", x."confidence", x."createdAt"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
-      "id" text, "conversationId" text, "direction" text, "text" text, "payload" jsonb, "eventId" text,
-      "kind" text, "intent" text, "confidence" double precision, "createdAt" timestamp(3))`;
-  await db.$executeRaw`UPDATE "Conversation" SET "state" = ${JSON.stringify(state)}::jsonb, "updatedAt" = now() WHERE "id" = ${conversationId}`;
+    WITH m AS (
+      INSERT INTO "Message" ("id", "conversationId", "direction", "text", "payload", "eventId", "kind", "intent", "confidence", "createdAt")
+      SELECT x."id", x."conversationId", x."direction"::"Direction", x."text", x."payload", x."eventId", x."kind", x."intent", x."confidence", x."createdAt"
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+        "id" text, "conversationId" text, "direction" text, "text" text, "payload" jsonb, "eventId" text,
+        "kind" text, "intent" text, "confidence" double precision, "createdAt" timestamp(3))
+    )
+    UPDATE "Conversation" SET "state" = ${JSON.stringify(state)}::jsonb, "updatedAt" = now() WHERE "id" = ${conversationId}`;
 }
