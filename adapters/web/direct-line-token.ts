@@ -52,11 +52,43 @@ export async function signToken(key: Uint8Array, grant: Omit<TokenGrant, 'expire
 }
 
 /**
- * Verify a token this server signed.
+ * Verify a token this server signed. A token that passed once is remembered for its key (see {@link verifiedByKey})
+ * and only its expiry is checked again.
  * @throws DeskbotError `forbidden` (403) when it expired — Direct Line clients take 403 as "get a new token" —
  *   and `unauthorized` (401) when it is not a valid token of ours
  */
 export async function verifyToken(key: Uint8Array, token: string): Promise<TokenGrant> {
+  const verified = verifiedTokens(key);
+  const known = verified.get(token);
+  if (known) {
+    // jose's rule: expired once `exp` is at or before the current second.
+    if (known.expiresAt <= Math.floor(Date.now() / 1000)) {
+      verified.delete(token);
+      throw new DeskbotError('forbidden', 'The token expired; get a new one.');
+    }
+    return known;
+  }
+  const grant = await verifySignedToken(key, token);
+  verified.set(token, grant);
+  if (verified.size > VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+  return grant;
+}
+
+/**
+ * Tokens already verified, per signing key: a client sends the same token with every request (two per message), and
+ * the HMAC check through WebCrypto hops to the thread pool each time. Only a token that passed the full check is kept,
+ * so a hit is the very string that was verified; expiry is checked again on every use. Oldest dropped first.
+ */
+const verifiedByKey = new WeakMap<Uint8Array, Map<string, TokenGrant>>();
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+function verifiedTokens(key: Uint8Array): Map<string, TokenGrant> {
+  let verified = verifiedByKey.get(key);
+  if (!verified) verifiedByKey.set(key, (verified = new Map()));
+  return verified;
+}
+
+async function verifySignedToken(key: Uint8Array, token: string): Promise<TokenGrant> {
   try {
     const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
     const { conv, user, scope, exp } = payload as Record<string, unknown>;
