@@ -25,6 +25,8 @@ export const intentDefinitionSchema = z.object({
   assignmentGroup: z.string().optional(),
   agentOnly: z.boolean().optional(),
   articleSlugs: z.array(z.string()).optional(),
+  /** Only in deskbot JSON exports of the draft: a disabled intent is kept (false), never in a published snapshot. */
+  enabled: z.boolean().optional(),
   examples: z.array(z.string()),
 });
 

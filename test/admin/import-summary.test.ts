@@ -55,3 +55,15 @@ test('a Rasa intent without examples is reported, not dropped in silence', async
   expect(res.body.summary.intentsCreated).toEqual(['meeting_room']);
   expect(res.body.skipped).toEqual(['intent "empty_one": no examples', 'intent "no_key": no examples']);
 });
+
+test('a deskbot JSON export of the draft keeps disabled intents, so restoring it with replace removes nothing', async () => {
+  expect((await call('POST', '/api/admin/intents', { name: 'kettle_fault', kind: 'incident', examples: ['the kettle is broken'] })).status).toBe(201);
+  const patched = await server.app.inject({ method: 'PATCH', url: '/api/admin/intents/kettle_fault', payload: { enabled: false }, headers: { authorization: `Bearer ${server.token}` } });
+  expect(patched.statusCode).toBe(200);
+  const exported = await server.app.inject({ method: 'GET', url: '/api/admin/export?format=deskbot&version=draft', headers: { authorization: `Bearer ${server.token}` } });
+  expect(JSON.parse(exported.body).intents.find((i: { name: string }) => i.name === 'kettle_fault')).toMatchObject({ enabled: false, examples: ['the kettle is broken'] });
+  const restored = await importFile(exported.body, 'replace');
+  expect(restored.status).toBe(200);
+  expect(restored.body.summary).toMatchObject({ intentsRemoved: [], examplesRemoved: 0, intentsUpdated: [] });
+  expect((await call('GET', '/api/admin/intents/kettle_fault')).body.intent).toMatchObject({ enabled: false, exampleCount: 1 });
+});

@@ -6,7 +6,7 @@ export const intentFileFormats = ['deskbot', 'csv', 'rasa', 'luis'] as const;
 export type IntentFileFormat = (typeof intentFileFormats)[number];
 
 /** One intent read from a file: always a name and examples; deskbot's own JSON also carries the settings. */
-export type ImportedIntent = Partial<Omit<IntentDefinition, 'name' | 'examples'>> & { name: string; examples: string[] };
+export type ImportedIntent = Partial<Omit<IntentDefinition, 'name' | 'examples'>> & { name: string; examples: string[]; enabled?: boolean };
 
 /** What an intent file holds, whatever its format. */
 export interface ImportedCatalogue {

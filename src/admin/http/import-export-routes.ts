@@ -44,7 +44,8 @@ export function registerImportExportRoutes(app: FastifyInstance, ctx: AdminConte
   });
   app.get('/api/admin/export', async (req, reply) => {
     const { format, version } = parseInput(exportQuery, req.query);
-    const { snapshot, name } = await snapshotFor(ctx.prisma, version);
+    // Only deskbot JSON can say "disabled"; the other formats are training data and carry the enabled intents.
+    const { snapshot, name } = await snapshotFor(ctx.prisma, version, { includeDisabled: format === 'deskbot' });
     const file = exportIntentFile(snapshot, format, name);
     return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);
   });
@@ -52,10 +53,11 @@ export function registerImportExportRoutes(app: FastifyInstance, ctx: AdminConte
 
 /**
  * The draft, or a published version's snapshot (by id or number).
+ * @param options.includeDisabled with the draft, also its disabled intents (`enabled: false`)
  * @throws DeskbotError `not_found` for an unknown version
  */
-export async function snapshotFor(prisma: PrismaClient, version: string): Promise<{ snapshot: ModelSnapshot; name: string }> {
-  if (version === 'draft') return { snapshot: await loadIntents(prisma), name: 'draft' };
+export async function snapshotFor(prisma: PrismaClient, version: string, options: { includeDisabled?: boolean } = {}): Promise<{ snapshot: ModelSnapshot; name: string }> {
+  if (version === 'draft') return { snapshot: await loadIntents(prisma, options), name: 'draft' };
   const id = await versionIdOf(prisma, version);
   const row = id ? await prisma.modelVersion.findUnique({ where: { id }, select: { number: true, snapshot: true } }) : null;
   if (!row) throw new DeskbotError('not_found', `No model version ${version}.`);
