@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startAdminServer, type AdminServer } from './start-admin-server.js';
+import { decodeFileBytes } from '../../src/admin/formats/decode-file-bytes.js';
 
 let server: AdminServer;
 beforeAll(async () => { server = await startAdminServer(); });
@@ -41,4 +42,9 @@ test('UTF-16 with a BOM is decoded; without one it is refused as UTF-16, not as 
   expect(await examplesOf('badge_fault')).toEqual(['le badge ne marche plus']);
   const noBom = await upload(Buffer.from(csv, 'utf16le'), 'text/csv');
   expect([noBom.status, noBom.body.error.message]).toEqual([400, expect.stringMatching(/UTF-16 without a byte order mark/)]);
+});
+
+test('UTF-16 without a byte order mark is named as such, even when its accents make it invalid UTF-8', () => {
+  const bytes = Buffer.from('text,intent\nla machine à café fuit,coffee\n', 'utf16le');
+  expect(() => decodeFileBytes(bytes)).toThrow(/UTF-16 without a byte order mark/);
 });

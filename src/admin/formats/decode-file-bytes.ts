@@ -22,6 +22,7 @@ export function decodeFileBytes(bytes: Uint8Array, what = 'The file'): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
+    if (looksLikeUtf16(bytes)) throw new DeskbotError('bad_request', `${what} looks like UTF-16 without a byte order mark (every other byte is NUL): save it as UTF-8.`);
     throw new DeskbotError('bad_request', `${what} is not valid UTF-8 (first bad byte on line ${lineOfFirstBadByte(bytes)}; Latin-1 or Windows-1252, perhaps): save it as UTF-8 and upload it again.`);
   }
   // NUL is valid UTF-8 but PostgreSQL text cannot hold it. Many of them mean UTF-16 without a BOM (every other byte
@@ -36,4 +37,11 @@ function lineOfFirstBadByte(bytes: Uint8Array): number {
   const lenient = new TextDecoder('utf-8').decode(bytes);
   const bad = lenient.indexOf('\uFFFD');
   return lenient.slice(0, Math.max(0, bad)).split('\n').length;
+}
+
+/** At least a third of the bytes in even or odd positions are NUL: text in UTF-16 (LE or BE) without its BOM. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const nuls = [0, 0];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) nuls[i % 2]! += 1;
+  return Math.max(nuls[0]!, nuls[1]!) * 6 >= bytes.length && bytes.length >= 4;
 }

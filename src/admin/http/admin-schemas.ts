@@ -7,8 +7,13 @@ const exampleText = z.string().trim().min(1, 'An example is empty.').max(maxExam
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'A slug is lowercase letters, digits and dashes.');
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'Not an id.');
 
-/** `:name` of an intent. */
-export const intentParams = z.object({ name: z.string().regex(intentNamePattern, 'Not an intent name (letters, digits, _ . -).') });
+/**
+ * `:name` of an intent, in Unicode NFC as imports store names: `cafe\u0301` (a combining accent) and `café` are one
+ * name, so one cannot slip past the duplicate-name check or miss a lookup.
+ */
+export const intentParams = z.object({
+  name: z.string().transform((n) => n.normalize('NFC')).pipe(z.string().regex(intentNamePattern, 'Not an intent name (letters, digits, _ . -).')),
+});
 /** `:name/examples/:id`. */
 export const exampleParams = intentParams.extend({ id });
 /** `:slug` of a knowledge article. */
