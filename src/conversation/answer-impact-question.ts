@@ -15,7 +15,8 @@ type ImpactQuestion = Extract<Pending, { type: 'ask_impact' }>;
 /** The catalogue's impact and urgency for an incident whose intent is gone (retrained away) and whose words say nothing. */
 const catalogueDefault: { impact: Level; urgency: Level } = { impact: 3, urgency: 3 };
 
-const cancelPattern = /^\s*(cancel|never ?mind|forget (it|about it)|ignore (it|that)|don'?t (log|open) (it|one|a ticket)|no ticket)\b/i;
+// Anywhere in a short reply ("please cancel", "no, cancel it", "stop"): a missed cancel would end in an unwanted ticket.
+const cancelPattern = /\b(cancel|never ?mind|forget (it|about it)|ignore (it|that)|don'?t (log|open) (it|one|a ticket)|no ticket|stop)\b/i;
 
 /**
  * Read the reply to "how badly does it affect work?" (ITIL: priority = impact × urgency) and open the incident.
@@ -46,7 +47,10 @@ export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion,
   }
   const reply = readImpactReply(turn.text);
   if (reply?.source === 'choice') { await open(reply, question.text); return true; }
-  if (isNewMessage(question, understanding, turn.services.thresholds.act)) { parkIncident(turn, question); return false; }
+  // A short reply whose words answer the question ("my whole team") is the answer, even if the classifier hears a
+  // status question in "my …"; a longer message about something else is a message of its own.
+  const answers = reply !== null && turn.text.trim().split(/\s+/).length <= 6;
+  if (!answers && isNewMessage(question, understanding, turn.services.thresholds, turn.text)) { parkIncident(turn, question); return false; }
   const escalation = asksForHuman(turn.text) ? 'requested_human' as const : showsFrustration(turn.text) ? 'frustration' as const : undefined;
   if (reply) {
     // The words go on the ticket too: "only me, since the update" tells the agent something.
@@ -73,9 +77,14 @@ export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion,
  * A reply that is a message of its own: a status question, or a request, incident or question about another intent
  * that the classifier is confident in ("wifi is down in the whole building" while asked about the printer).
  */
-function isNewMessage(question: ImpactQuestion, understanding: Understanding, act: number): boolean {
+function isNewMessage(question: ImpactQuestion, understanding: Understanding, thresholds: { act: number; confirm: number }, text: string): boolean {
   if (understanding.kind === 'ticket_status') return true;
+  // A question ("how do I reset my password") is never an answer to "how badly does it affect work?", so the
+  // classifier need only be as sure as it must be to offer an intent, not to act on it.
+  const needed = questionShape.test(text.trim()) ? thresholds.confirm : thresholds.act;
   return understanding.intent !== null && understanding.intent !== question.intent
     && (understanding.kind === 'incident' || understanding.kind === 'service_request' || understanding.kind === 'question')
-    && understanding.confidence >= act;
+    && understanding.confidence >= needed;
 }
+
+const questionShape = /\?$|^(how|what|where|why|when|who|which|can|could|would|is|are|do|does|did|should)\b/i;

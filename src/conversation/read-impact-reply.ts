@@ -29,7 +29,7 @@ const replyUrgency: ReadonlyArray<readonly [Level, RegExp]> = [
 
 const replyImpact: ReadonlyArray<readonly [Level, RegExp]> = [
   [1, /^(every ?one|every ?body|all of us|the whole (lot|place))\b|^all$|\b(lots of|loads of|most of|a lot of) (people|us|users|colleagues|staff)\b/],
-  [2, /^(several|multiple|many|a few|some|a couple)( of us| people| users| colleagues)?\b|\b(my|our|the) (whole )?(team|unit|squad)\b/],
+  [2, /^(several|multiple|many|a few|some|a couple)( of us| people| users| colleagues)?\b|\b(my|our|the) (whole |entire )?(team|unit|squad|department|office|floor)\b|\b(my )?colleagues( too| as well)?\b/],
   [3, /^(me|myself|mine)( only| alone| too)?$|\b(only|just) (me|myself|mine|my (own )?(laptop|pc|computer|account|machine|phone))\b|\b(nobody|no ?one) else\b|\bonly one\b|\bonly (affects|affecting) me\b/],
 ];
 
@@ -53,7 +53,9 @@ export function readImpactReply(text: string): ImpactReply | null {
 
   // The shared ITIL cue phrases first (they also read "can't work", "nobody can work"), then the short answers.
   const inferred = inferImpactUrgency(text);
-  const impact = inferred.impact ?? replyImpact.find(([, p]) => p.test(typed))?.[0];
+  // "not only me" holds "only me": the negation decides, before the shared cues read it as one person.
+  const notAlone = /\bnot (only|just) (me|myself)\b|\b(i'?m|i am) not the only one\b/.test(typed) ? 2 as const : undefined;
+  const impact = notAlone ?? inferred.impact ?? replyImpact.find(([, p]) => p.test(typed))?.[0];
   const urgency = inferred.urgency ?? replyUrgency.find(([, p]) => p.test(typed))?.[0];
   if (impact === undefined && urgency === undefined) return null;
   return { source: 'statement', ...(impact !== undefined ? { impact } : {}), ...(urgency !== undefined ? { urgency } : {}) };

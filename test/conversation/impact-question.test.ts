@@ -53,6 +53,10 @@ describe('the impact question reads only real answers', () => {
     ['just me', { impact: 3 }],
     ['nobody else has this', { impact: 3 }],
     ['the whole team', { impact: 1 }],
+    ['my whole team', { impact: 1 }],
+    ['my whole department', { impact: 1 }],
+    ['my colleagues too', { impact: 2 }],
+    ["it's not only me", { impact: 2 }],
     ['everyone in the office', { impact: 1 }],
     ['everyone', { impact: 1 }],
     ["can't work at all", { urgency: 1 }],
@@ -123,13 +127,30 @@ describe('the impact question reads only real answers', () => {
     expect(replyText(opened)).toContain('A person from the service desk will pick up this ticket');
   });
 
-  test('"cancel" drops the incident without a ticket', async () => {
+  test.each(['never mind', 'please cancel', 'no, cancel it', 'stop'])('"%s" drops the incident without a ticket', async (reply) => {
     const emp = h.employee();
     await emp.say('my mouse is broken');
-    const cancelled = await emp.say('never mind');
+    const cancelled = await emp.say(reply);
     expect(cancelled.summary.ticket).toBeUndefined();
     expect(replyText(cancelled)).toContain("haven't logged it");
     expect(await ticketsOf(emp.id)).toHaveLength(0);
+  });
+
+  test('a question about something else is a new message even when the classifier is only sure enough to offer it', async () => {
+    // An acting threshold no message reaches: only the question's shape can make it a message of its own.
+    const strict = await createPipelineHarness({ thresholds: { act: 0.999, confirm: 0.3 } });
+    try {
+      const other = strict.employee();
+      // Below the acting threshold deskbot first confirms the incident ("yes"), then asks the impact question.
+      expect(choiceValues(await other.say('my laptop screen is cracked'))).toEqual(['yes', 'no']);
+      expect(choiceValues(await other.press('yes'))).toEqual(impactButtons);
+      const asked = await other.say('how do I reset my password');
+      expect(asked.summary.intent).toBe('password_reset');
+      expect(replyText(asked)).not.toContain("didn't get that");
+      expect(await strict.db.prisma.ticket.count({ where: { requester: { identities: { some: { externalId: other.id } } } } })).toBe(0);
+    } finally {
+      await strict.close();
+    }
   });
 });
 
