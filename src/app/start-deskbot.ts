@@ -26,6 +26,7 @@ import { startInfrastructure, type Infrastructure } from './infrastructure.js';
 import { createServiceHolder, type ServiceHolder } from './service-holder.js';
 import { createOptionalLlm } from './optional-llm.js';
 import { registerSlack, registerTeams, registerWeb } from './register-chat-channels.js';
+import { startPendingIncidentSweep } from './pending-incident-sweep.js';
 
 /** A running deskbot. */
 export interface RunningDeskbot {
@@ -47,6 +48,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
   const infrastructure = await startInfrastructure(config, logger);
   const evaluations = createEvaluationRunner();
   let modelWatch: { stop(): Promise<void> } | undefined;
+  let pendingSweep: { stop(): Promise<void> } | undefined;
   try {
     const { prisma, redis } = infrastructure;
     const seeded = await seedIfEmpty(prisma, { articlesDir: config.KB_SEED_DIR });
@@ -107,6 +109,10 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       });
       await escalation.start();
     }
+    // Every reported incident gets logged, answered or not (ITIL); on PGlite too, as it needs only the database.
+    pendingSweep = startPendingIncidentSweep({
+      prisma, services: services.current, channels: (name) => channels.get(name), logger, minutes: config.PENDING_INCIDENT_MINUTES,
+    });
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     await slack?.start();
     logger.info({ url, slack: Boolean(slack), teams: Boolean(teams) }, 'deskbot is listening');
@@ -116,6 +122,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
         await app.close();
         await slack?.stop();
         await modelWatch?.stop();
+        await pendingSweep?.stop();
         await evaluations.close();
         // With Redis gone, BullMQ's close waits for a connection that never comes: don't let it hold the shutdown.
         await Promise.race([escalation?.stop(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
@@ -124,6 +131,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
     };
   } catch (err) {
     await modelWatch?.stop();
+    await pendingSweep?.stop();
     await evaluations.close();
     await infrastructure.close();
     throw err;

@@ -13,6 +13,11 @@ export const deskSchema = z.object({
   CONFIDENCE_CONFIRM: z.coerce.number().min(0).max(1).default(0.3),
   /** Turns (database transactions of the pipeline) running at once, every channel together; more wait in line. */
   TURN_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(defaultTurnConcurrency),
+  /**
+   * Minutes a reported incident may wait for the answer to "how badly does it affect work?" (or stay parked behind
+   * another issue) before deskbot logs it with its intent's default impact and urgency and tells the employee.
+   */
+  PENDING_INCIDENT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** BullMQ queue of escalations; instances sharing a Redis and a database share it. No ':' allowed. */
   ESCALATION_QUEUE: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('deskbot-escalations'),
   /**

@@ -42,7 +42,7 @@ export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion,
   if (action) {
     if (action.type === 'impact') { await open(impactAnswers[action.level], question.text); return true; }
     // Another button (an older question's): handle it, and come back to this incident afterwards.
-    parkIncident(turn, question);
+    await parkIncident(turn, question);
     return false;
   }
   const reply = readImpactReply(turn.text);
@@ -50,7 +50,7 @@ export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion,
   // A short reply whose words answer the question ("my whole team") is the answer, even if the classifier hears a
   // status question in "my …"; a longer message about something else is a message of its own.
   const answers = reply !== null && turn.text.trim().split(/\s+/).length <= 6;
-  if (!answers && isNewMessage(question, understanding, turn.services.thresholds, turn.text)) { parkIncident(turn, question); return false; }
+  if (!answers && isNewMessage(question, understanding, turn.services.thresholds, turn.text)) { await parkIncident(turn, question); return false; }
   const escalation = asksForHuman(turn.text) ? 'requested_human' as const : showsFrustration(turn.text) ? 'frustration' as const : undefined;
   if (reply) {
     // The words go on the ticket too: "only me, since the update" tells the agent something.

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
 /**
+ * Identity and age of a reported incident that has no ticket yet (waiting for the impact answer, or parked): `id`
+ * makes the ticket opened for it on time-out idempotent, `since` (ISO time the impact question was first asked) starts
+ * its clock (src/conversation/sweep-pending-incidents.ts). Optional only for state stored before they existed.
+ */
+const unticketedFields = { id: z.string().optional(), since: z.string().optional() };
+
+/**
  * What the bot is waiting for in a conversation. Kept in `Conversation.state` (JSON) so that any instance can take the
  * next message, and so that a restart loses nothing.
  */
@@ -13,7 +20,7 @@ const pendingSchema = z.discriminatedUnion('type', [
    * The one question asked before opening an incident whose impact and urgency the words did not give; `reasked`
    * once a reply was not understood and the question was asked again (the next miss takes the intent's defaults).
    */
-  z.object({ type: z.literal('ask_impact'), intent: z.string(), text: z.string(), reasked: z.boolean().optional() }),
+  z.object({ type: z.literal('ask_impact'), intent: z.string(), text: z.string(), reasked: z.boolean().optional(), ...unticketedFields }),
   /** Knowledge articles were offered: "Did this solve it?" */
   z.object({ type: z.literal('kb_feedback'), intent: z.string().nullable(), text: z.string(), articles: z.array(z.string()) }),
   /** A ticket was resolved by an agent: "How did we do? 1–5". */
@@ -39,8 +46,11 @@ const stateSchema = z.object({
    * Incidents whose impact question was interrupted by a new request or incident, oldest first: the question is
    * asked again once nothing else is pending, so no reported problem is dropped (src/conversation/park-incident.ts).
    */
-  parked: z.array(z.object({ intent: z.string(), text: z.string() })).optional(),
+  parked: z.array(z.object({ intent: z.string(), text: z.string(), ...unticketedFields })).optional(),
 });
+
+/** A reported incident waiting for its impact answer or parked: what is needed to open it later. */
+export type UnticketedIncident = NonNullable<z.infer<typeof stateSchema>['parked']>[number];
 
 /** Dialog state of one conversation. */
 export type DialogState = z.infer<typeof stateSchema>;

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { inferImpactUrgency } from '../classification/infer-impact-urgency.js';
+import type { Reply } from '../core/reply.js';
+import type { Level } from '../tickets/priority-matrix.js';
+import type { UnticketedIncident } from './dialog-state.js';
+import { openTicketAndReply, ticketTitle } from './open-ticket-reply.js';
+import type { Turn } from './turn.js';
+import { say } from './wording.js';
+
+/** Why an incident is opened without its impact answer: nobody answered in time, or too many were parked. */
+export type UnansweredReason = 'timeout' | 'too_many_parked';
+
+/** The catalogue's impact and urgency for an incident whose intent is gone (retrained away) and whose words say nothing. */
+const catalogueDefault: { impact: Level; urgency: Level } = { impact: 3, urgency: 3 };
+
+/**
+ * Ticket key of an unanswered incident, derived from its conversation and its id (or, for state stored before ids,
+ * from its words), so a retried sweep, a second instance or a crash between steps can never open it twice.
+ */
+export function unansweredIncidentKey(conversationId: string, incident: UnticketedIncident): string {
+  const id = incident.id ?? createHash('sha256').update(`${incident.intent}\n${incident.text}`).digest('hex').slice(0, 32);
+  return `pending:${conversationId}:${id}`;
+}
+
+/**
+ * Open a reported incident whose impact question went unanswered (ITIL: every incident is logged), at its intent's
+ * default impact and urgency unless the original words carry cues ("urgent", "the whole floor"). Runs on a scratch
+ * turn with its own ticket key, so the caller's dialog state, summary and ticket key are untouched.
+ * @param turn the turn (or sweep) context: database transaction, services, employee, conversation, clock
+ * @returns the replies telling the employee (empty when a ticket for this incident already exists)
+ */
+export async function openUnansweredIncident(turn: Turn, incident: UnticketedIncident, reason: UnansweredReason): Promise<Reply[]> {
+  const eventKey = unansweredIncidentKey(turn.conversationId, incident);
+  if (await turn.db.ticket.findUnique({ where: { sourceEventKey: eventKey }, select: { id: true } })) return [];
+  const intent = turn.services.catalog.get(incident.intent) ?? null;
+  const defaults = intent ? { impact: intent.defaultImpact, urgency: intent.defaultUrgency } : catalogueDefault;
+  const cues = inferImpactUrgency(incident.text);
+  const levels = { impact: cues.impact ?? defaults.impact, urgency: cues.urgency ?? defaults.urgency };
+  const scratch: Turn = { ...turn, eventKey, state: { misses: 0 }, replies: [], summary: { kind: 'incident', intent: intent?.name ?? null, confidence: 0 } };
+  await openTicketAndReply(scratch, { kind: 'incident', intent, text: incident.text, ...levels, suggestArticles: false });
+  const number = scratch.summary.ticket;
+  if (!number) return [];
+  const notice = say.unansweredLogged(reason, number, ticketTitle(incident.text, intent?.description || 'IT incident'), levels.impact, levels.urgency);
+  return [{ text: notice }, ...scratch.replies];
+}
