@@ -3,6 +3,7 @@ import type { ChoiceAction } from './choice-values.js';
 import { typedYesNo } from './choice-values.js';
 import type { Pending } from './dialog-state.js';
 import { actOnIntent } from './act-on-intent.js';
+import { answerImpactChange } from './answer-impact-change.js';
 import { answerImpactQuestion } from './answer-impact-question.js';
 import { answerRequestForm } from './answer-request-form.js';
 import { handleMiss } from './handle-miss.js';
@@ -34,6 +35,8 @@ export async function answerPending(turn: Turn, pending: Pending, action: Choice
     }
     case 'ask_impact':
       return answerImpactQuestion(turn, pending, action, understanding);
+    case 'change_impact':
+      return answerImpactChange(turn, pending, action, understanding);
     case 'kb_feedback': {
       if (!yesNo) return false;
       const intent = pending.intent ? catalog.get(pending.intent) ?? null : null;

@@ -21,6 +21,11 @@ const pendingSchema = z.discriminatedUnion('type', [
    * once a reply was not understood and the question was asked again (the next miss takes the intent's defaults).
    */
   z.object({ type: z.literal('ask_impact'), intent: z.string(), text: z.string(), reasked: z.boolean().optional(), ...unticketedFields }),
+  /**
+   * An incident was logged at its defaults because the impact question went unanswered: a reply that answers that
+   * question changes the ticket's impact and urgency (src/conversation/answer-impact-change.ts).
+   */
+  z.object({ type: z.literal('change_impact'), ticket: z.string(), intent: z.string() }),
   /** Knowledge articles were offered: "Did this solve it?" */
   z.object({ type: z.literal('kb_feedback'), intent: z.string().nullable(), text: z.string(), articles: z.array(z.string()) }),
   /** A ticket was resolved by an agent: "How did we do? 1–5". */

@@ -5,7 +5,7 @@ import type { Level } from '../tickets/priority-matrix.js';
 import type { UnticketedIncident } from './dialog-state.js';
 import { openTicketAndReply, ticketTitle } from './open-ticket-reply.js';
 import type { Turn } from './turn.js';
-import { say } from './wording.js';
+import { buttons, say } from './wording.js';
 
 /** Why an incident is opened without its impact answer: nobody answered in time, or too many were parked. */
 export type UnansweredReason = 'timeout' | 'too_many_parked';
@@ -27,11 +27,16 @@ export function unansweredIncidentKey(conversationId: string, incident: Unticket
  * default impact and urgency unless the original words carry cues ("urgent", "the whole floor"). Runs on a scratch
  * turn with its own ticket key, so the caller's dialog state, summary and ticket key are untouched.
  * @param turn the turn (or sweep) context: database transaction, services, employee, conversation, clock
- * @returns the replies telling the employee (empty when a ticket for this incident already exists)
+ * @param offerChange the employee's next reply may change the impact (the caller sets the `change_impact` pending):
+ *   the notice asks for it, with the impact buttons; otherwise it points to an agent
+ * @returns the ticket number and the replies telling the employee; no number and no replies when a ticket for this
+ *   incident already exists
  */
-export async function openUnansweredIncident(turn: Turn, incident: UnticketedIncident, reason: UnansweredReason): Promise<Reply[]> {
+export async function openUnansweredIncident(
+  turn: Turn, incident: UnticketedIncident, reason: UnansweredReason, offerChange = false,
+): Promise<{ number?: string; replies: Reply[] }> {
   const eventKey = unansweredIncidentKey(turn.conversationId, incident);
-  if (await turn.db.ticket.findUnique({ where: { sourceEventKey: eventKey }, select: { id: true } })) return [];
+  if (await turn.db.ticket.findUnique({ where: { sourceEventKey: eventKey }, select: { id: true } })) return { replies: [] };
   const intent = turn.services.catalog.get(incident.intent) ?? null;
   const defaults = intent ? { impact: intent.defaultImpact, urgency: intent.defaultUrgency } : catalogueDefault;
   const cues = inferImpactUrgency(incident.text);
@@ -39,7 +44,8 @@ export async function openUnansweredIncident(turn: Turn, incident: UnticketedInc
   const scratch: Turn = { ...turn, eventKey, state: { misses: 0 }, replies: [], summary: { kind: 'incident', intent: intent?.name ?? null, confidence: 0 } };
   await openTicketAndReply(scratch, { kind: 'incident', intent, text: incident.text, ...levels, suggestArticles: false });
   const number = scratch.summary.ticket;
-  if (!number) return [];
-  const notice = say.unansweredLogged(reason, number, ticketTitle(incident.text, intent?.description || 'IT incident'), levels.impact, levels.urgency);
-  return [{ text: notice }, ...scratch.replies];
+  if (!number) return { replies: [] };
+  const notice = say.unansweredLogged(reason, number, ticketTitle(incident.text, intent?.description || 'IT incident'), levels.impact, levels.urgency, offerChange);
+  // The ticket's own reply (number, priority, SLA times, card) first, then what happened and what the employee can do.
+  return { number, replies: [...scratch.replies, offerChange ? { text: notice, choices: buttons.impact() } : { text: notice }] };
 }

@@ -22,7 +22,7 @@ export async function parkIncident(turn: Turn, question: ImpactQuestion): Promis
   const parked: UnticketedIncident[] = [...(turn.state.parked ?? []), { intent: question.intent, text: question.text, id: question.id, since: question.since }];
   while (parked.length > maxParkedIncidents) {
     const oldest = parked.shift()!;
-    turn.replies.push(...await openUnansweredIncident(turn, oldest, 'too_many_parked'));
+    turn.replies.push(...(await openUnansweredIncident(turn, oldest, 'too_many_parked')).replies);
   }
   turn.state.parked = parked;
 }

@@ -97,7 +97,13 @@ async function sweepConversation(
     summary: { kind: 'incident', intent: null, confidence: 0 },
   };
   const replies: Reply[] = [];
-  for (const incident of due) replies.push(...await openUnansweredIncident(turn, incident, 'timeout'));
+  for (const [i, incident] of due.entries()) {
+    // The employee's next reply can change the last one, unless deskbot is waiting for something else from them.
+    const offerChange = i === due.length - 1 && !next.pending;
+    const opened = await openUnansweredIncident(turn, incident, 'timeout', offerChange);
+    replies.push(...opened.replies);
+    if (offerChange && opened.number) next.pending = { type: 'change_impact', ticket: opened.number, intent: incident.intent };
+  }
   const tickets = replies.flatMap((r) => r.tickets ?? []).map((t) => t.number);
   if (replies.length) {
     await db.message.createMany({

@@ -20,8 +20,11 @@ export const say = {
   askParkedImpact: (title: string) => `Back to your earlier issue, "${title}": how badly does it affect work?`,
   impactDefaulted: (impact: number, urgency: number, fromIntent: boolean) =>
     `I couldn't tell how badly this affects work, so I've set impact to ${levelWord(impact)} and urgency to ${levelWord(urgency)}${fromIntent ? ' (the usual for this kind of issue)' : ''}; an agent can change it.`,
-  unansweredLogged: (reason: 'timeout' | 'too_many_parked', number: string, title: string, impact: number, urgency: number) =>
-    `${reason === 'timeout' ? 'I didn\'t hear back about how badly it affects work' : 'You have several issues waiting for an answer'}, so I've logged ${number} for "${title}" with impact ${levelWord(impact)} and urgency ${levelWord(urgency)}. If it is worse than that, reply here and ask for a person: an agent can change it.`,
+  unansweredLogged: (reason: 'timeout' | 'too_many_parked', number: string, title: string, impact: number, urgency: number, canReply: boolean) =>
+    `${reason === 'timeout' ? 'I didn\'t hear back about how badly it affects work' : 'You have several issues waiting for an answer'}, so I've logged ${number} for "${title}" with impact ${levelWord(impact)} and urgency ${levelWord(urgency)}. ${canReply ? 'Reply to change it: who is affected, and can you still work?' : 'If it is worse than that, ask for a person here: an agent can change it.'}`,
+  impactChanged: (number: string, impact: number, urgency: number, priority: number) =>
+    `Thanks — ${number} is now impact ${levelWord(impact)} and urgency ${levelWord(urgency)} (priority P${priority}).`,
+  impactUnchanged: (number: string) => `Thanks — that's what ${number} already says, so nothing changes.`,
   notLogged: 'OK, I haven\'t logged it. Tell me if there\'s anything else.',
   kbIntro: (count: number) => (count === 1 ? 'This article should help:' : 'These articles should help:'),
   kbAnswer: (title: string) => `This should help — **${title}**:`,

@@ -55,9 +55,9 @@ describe('an incident whose impact question is never answered is still logged', 
     const told = sent.flat().map((r) => r.text).join('\n');
     expect(told).toContain(`I've logged ${ticket!.number} for "my laptop screen is cracked"`);
     expect(mine?.sent).toBe(true);
-    // The question no longer stands, and the notice is in the transcript.
+    // The question no longer stands (the next reply may change the impact instead), and the notice is in the transcript.
     const conversation = await conversationOf(emp);
-    expect(parseDialogState(conversation.state).pending).toBeUndefined();
+    expect(parseDialogState(conversation.state).pending).toEqual({ type: 'change_impact', ticket: ticket!.number, intent: 'hardware_fault' });
     const outbound = await h.db.prisma.message.findMany({ where: { conversationId: conversation.id, direction: 'outbound' } });
     expect(outbound.map((m) => m.text).join('\n')).toContain(`I've logged ${ticket!.number}`);
 
@@ -79,7 +79,39 @@ describe('an incident whose impact question is never answered is still logged', 
     await sweepAfter(minutes + 1);
     expect(await ticketsOf(emp)).toHaveLength(1);
     expect(sent).toEqual([]);
-    expect(parseDialogState((await conversationOf(emp)).state).pending).toBeUndefined();
+    expect(parseDialogState((await conversationOf(emp)).state).pending?.type).not.toBe('ask_impact');
+  });
+
+  test('"reply to change it": an answer to the impact question changes the logged ticket; anything else is a new message', async () => {
+    const emp = h.employee();
+    await emp.say('my laptop screen is cracked');
+    await sweepAfter(minutes + 1);
+    const [logged] = await ticketsOf(emp);
+    const notice = sent.flat().find((r) => r.text.includes(`I've logged ${logged!.number}`));
+    expect(notice?.text).toContain('Reply to change it');
+    expect(notice?.choices?.map((c) => c.value)).toEqual(['impact:many_blocked', 'impact:me_blocked', 'impact:workaround']);
+
+    const changed = await emp.say('the whole team');
+    expect(replyText(changed)).toContain(`${logged!.number} is now impact high`);
+    const ticket = await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: logged!.id } });
+    expect([ticket.impact, ticket.urgency]).toEqual([1, logged!.urgency]);
+    expect(ticket.priority).toBeLessThan(logged!.priority);
+    expect(ticket.responseDueAt.getTime()).toBeLessThan(logged!.responseDueAt.getTime());
+    const events = await h.db.prisma.ticketEvent.findMany({ where: { ticketId: ticket.id, type: 'priority_changed' } });
+    expect(events).toHaveLength(1);
+    expect(await ticketsOf(emp)).toHaveLength(1);
+
+    // The offer is used up: the same words now are just words.
+    const other = h.employee();
+    await other.say('my laptop screen is cracked');
+    await sweepAfter(minutes + 1);
+    // Another problem, with words that would answer the impact question: a new message, not a change.
+    const next = await other.say('the vpn is down for the whole team');
+    expect(next.summary.intent).toBe('vpn_problem');
+    expect(replyText(next)).not.toContain('is now impact');
+    const [untouched] = await ticketsOf(other);
+    expect(untouched!.intent).toBe('hardware_fault');
+    expect(await h.db.prisma.ticketEvent.count({ where: { ticketId: untouched!.id, type: 'priority_changed' } })).toBe(0);
   });
 
   test('answered just before the sweep fires: no second ticket', async () => {
@@ -131,7 +163,8 @@ describe('an incident whose impact question is never answered is still logged', 
     const tickets = await ticketsOf(emp);
     expect(tickets.map((t) => t.intent).sort()).toEqual(['hardware_fault', 'vpn_problem']);
     const after = parseDialogState((await conversationOf(emp)).state);
-    expect([after.pending, after.parked]).toEqual([undefined, undefined]);
+    expect(after.parked).toBeUndefined();
+    expect(after.pending?.type).toBe('change_impact');
     const told = sent.flat().map((r) => r.text).join('\n');
     for (const t of tickets) expect(told).toContain(`I've logged ${t.number}`);
   });

@@ -1,0 +1,41 @@
+import type { Understanding } from '../classification/types.js';
+import { changeTicketImpact } from '../tickets/change-impact.js';
+import type { ChoiceAction } from './choice-values.js';
+import type { Pending } from './dialog-state.js';
+import { impactAnswers, readImpactReply } from './read-impact-reply.js';
+import type { Turn } from './turn.js';
+import { say } from './wording.js';
+
+type ImpactChange = Extract<Pending, { type: 'change_impact' }>;
+
+/**
+ * The reply to "I've logged INC… with impact low…; reply to change it": an impact button, its label or number, or
+ * words that say who is affected or whether they can work, set the ticket's impact and urgency (levels the words do
+ * not name stay). Anything else, or a confident message about another intent, is a new message.
+ * @returns false when the message is not for this offer
+ */
+export async function answerImpactChange(turn: Turn, offer: ImpactChange, action: ChoiceAction | null, understanding: Understanding): Promise<boolean> {
+  const reply = action ? (action.type === 'impact' ? impactAnswers[action.level] : null) : readImpactReply(turn.text);
+  if (!reply) return false;
+  const otherIntent = understanding.intent !== null && understanding.intent !== offer.intent && understanding.confidence >= turn.services.thresholds.act;
+  if (!action && (understanding.kind === 'ticket_status' || otherIntent)) return false;
+  const current = await turn.db.ticket.findFirst({ where: { number: offer.ticket, requesterId: turn.employee.id }, select: { impact: true, urgency: true } });
+  if (!current) return false;
+  const levels = { impact: reply.impact ?? current.impact, urgency: reply.urgency ?? current.urgency } as const;
+  const result = await changeTicketImpact(turn.db, {
+    number: offer.ticket, requesterId: turn.employee.id, impact: levels.impact as 1 | 2 | 3, urgency: levels.urgency as 1 | 2 | 3,
+    actor: `requester:${turn.employee.id}`, now: turn.now, slaPolicy: turn.services.slaPolicy,
+  });
+  if (!result) return false;
+  turn.state.pending = undefined;
+  turn.summary.kind = 'incident';
+  turn.summary.intent = offer.intent;
+  turn.summary.ticket = offer.ticket;
+  const { ticket, changed } = result;
+  turn.replies.push({ text: changed ? say.impactChanged(ticket.number, ticket.impact, ticket.urgency, ticket.priority) : say.impactUnchanged(ticket.number) });
+  if (changed && ticket.priority <= 2 && turn.services.escalate) {
+    await turn.services.escalate(turn.db, { ticketId: ticket.id, ticketNumber: ticket.number, conversationId: turn.conversationId, reason: 'high_priority' });
+    turn.replies.push({ text: say.agentsAlerted(ticket.priority) });
+  }
+  return true;
+}
