@@ -36,6 +36,8 @@ export async function readFile(input) {
   } catch {
     throw new Error(`${file.name} is not valid ${encoding === 'utf-8' ? 'UTF-8' : 'UTF-16'} (Latin-1 or Windows-1252, perhaps): save it as UTF-8 and choose it again.`);
   }
-  if (text.includes('\u0000')) throw new Error(`${file.name} contains NUL bytes: it looks like UTF-16 without a byte order mark, or not a text file; save it as UTF-8.`);
-  return text;
+  // As the server: many NULs mean UTF-16 without a BOM or a binary file; a stray one is dropped.
+  const nuls = text.split('\u0000').length - 1;
+  if (nuls > 0 && nuls * 10 >= text.length) throw new Error(`${file.name} contains NUL bytes: it looks like UTF-16 without a byte order mark, or not a text file; save it as UTF-8.`);
+  return nuls ? text.replaceAll('\u0000', '') : text;
 }
