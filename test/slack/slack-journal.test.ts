@@ -45,6 +45,7 @@ function harnessOptions(): SlackHarnessOptions {
 beforeAll(async () => {
   p = await createPipelineHarness({ requestForms: loadRequestForms() });
   live = await startSlackHarness(harnessOptions());
+  await live.slack.idle(); // its own start-up replay is over before any test journals a "crashed" event
 }, 60_000);
 afterAll(async () => {
   await live?.close();
