@@ -54,7 +54,7 @@ export async function registerSlackChannel(app: FastifyInstance, deps: SlackChan
     throw new DeskbotError('config_invalid', `${what} (auth.test): ${(err as Error).message}`, { cause: err });
   }
   bolt.error(async (err) => { deps.logger.error({ err }, 'Slack listener failed'); });
-  if (deps.journal) journalEvents(bolt, deps.journal.store, deps.logger);
+  const journaled = deps.journal ? journalEvents(bolt, deps.journal.store, deps.logger) : null;
   const replay = deps.journal ? createJournalReplay(bolt, deps.journal.store, deps.logger, deps.journal.replay) : null;
   await receiver?.mount(app);
   const rt = createSlackRuntime(deps, bolt.client);
@@ -76,6 +76,7 @@ export async function registerSlackChannel(app: FastifyInstance, deps: SlackChan
       await replay?.idle();
       await receiver?.idle();
       await rt.drain(60_000);
+      await journaled?.idle();
     },
     async stop(timeoutMs = 10_000) {
       replay?.stop();

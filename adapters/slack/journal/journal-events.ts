@@ -18,9 +18,23 @@ export function journaledEventId(body: unknown): string | null {
  * `app.processEvent`, so wrapping it covers both. When the journal cannot be written the event is still processed:
  * only its crash safety is lost, and the error is logged.
  */
-export function journalEvents(bolt: App, journal: InboundJournal, log: SlackLogger): void {
+export function journalEvents(bolt: App, journal: InboundJournal, log: SlackLogger): { idle(): Promise<void> } {
   const processEvent = bolt.processEvent.bind(bolt);
-  bolt.processEvent = async (event: ReceiverEvent) => {
+  const inFlight = new Set<Promise<void>>();
+  bolt.processEvent = (event: ReceiverEvent) => {
+    const run = journaled(event);
+    inFlight.add(run);
+    void run.catch(() => undefined).finally(() => inFlight.delete(run));
+    return run;
+  };
+  return {
+    /** Resolves once every delivery received so far is processed and settled (Socket Mode has no receiver of ours to ask). */
+    async idle() {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+  };
+
+  async function journaled(event: ReceiverEvent): Promise<void> {
     const eventId = journaledEventId(event.body);
     if (!eventId) return processEvent(event);
     let recorded = true;
@@ -37,5 +51,5 @@ export function journalEvents(bolt: App, journal: InboundJournal, log: SlackLogg
       return;
     }
     await journal.settle('slack', eventId).catch((err: unknown) => log.error({ err, eventId }, 'Slack journal row could not be removed; a replay will find the turn done'));
-  };
+  }
 }
