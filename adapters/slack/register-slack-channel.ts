@@ -9,6 +9,8 @@ import { listenForCommands } from './inbound/listen-commands.js';
 import { listenForHome } from './inbound/listen-home.js';
 import { listenForMessages } from './inbound/listen-messages.js';
 import { listenForViews } from './inbound/listen-views.js';
+import { journalEvents } from './journal/journal-events.js';
+import { createJournalReplay } from './journal/journal-replay.js';
 import { createSlackChannelAdapter } from './slack-channel-adapter.js';
 import type { SlackChannelDeps } from './slack-channel-deps.js';
 import { createSlackRuntime } from './slack-runtime.js';
@@ -19,8 +21,13 @@ export interface SlackChannel {
   adapter: ChannelAdapter;
   /** Escalations in the agent channel, when one is configured with a desk; else null. */
   agentChannel: AgentChannel | null;
-  /** Start receiving: connects Socket Mode; the HTTP routes answer as soon as the server listens. */
+  /**
+   * Start receiving: connects Socket Mode (the HTTP routes answer as soon as the server listens), and replays the
+   * journal's events a crash left unanswered (in the background; `idle` waits for it), then every `replay.everyMs`.
+   */
   start(): Promise<void>;
+  /** Replay the journal's stale events now; resolves with how many, once their turns are done (0 without a journal). */
+  replay(): Promise<number>;
   /** Resolves once everything received so far is handled and its posts are made (tests; graceful stops). */
   idle(): Promise<void>;
   /** Stop receiving, then wait (at most `timeoutMs`, default 10 s) for the work and posts in flight. */
@@ -47,6 +54,8 @@ export async function registerSlackChannel(app: FastifyInstance, deps: SlackChan
     throw new DeskbotError('config_invalid', `${what} (auth.test): ${(err as Error).message}`, { cause: err });
   }
   bolt.error(async (err) => { deps.logger.error({ err }, 'Slack listener failed'); });
+  const journaled = deps.journal ? journalEvents(bolt, deps.journal.store, deps.logger) : null;
+  const replay = deps.journal ? createJournalReplay(bolt, deps.journal.store, deps.logger, deps.journal.replay) : null;
   await receiver?.mount(app);
   const rt = createSlackRuntime(deps, bolt.client);
   listenForMessages(bolt, rt);
@@ -58,12 +67,19 @@ export async function registerSlackChannel(app: FastifyInstance, deps: SlackChan
   return {
     adapter: createSlackChannelAdapter(rt),
     agentChannel: deps.agentChannel && deps.desk ? createSlackAgentChannel(rt, deps.agentChannel) : null,
-    async start() { await bolt.start(); },
+    async start() {
+      await bolt.start();
+      replay?.start();
+    },
+    async replay() { return replay ? replay.runOnce() : 0; },
     async idle() {
+      await replay?.idle();
       await receiver?.idle();
       await rt.drain(60_000);
+      await journaled?.idle();
     },
     async stop(timeoutMs = 10_000) {
+      replay?.stop();
       await bolt.stop();
       await rt.drain(timeoutMs);
     },

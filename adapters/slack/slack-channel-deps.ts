@@ -1,4 +1,5 @@
-import type { AgentDesk, DeliveryLog, TicketDirectory, TurnHandler } from '../../src/core/index.js';
+import type { AgentDesk, DeliveryLog, InboundJournal, TicketDirectory, TurnHandler } from '../../src/core/index.js';
+import type { JournalReplayOptions } from './journal/journal-replay.js';
 
 /** The pino-like logger the Slack channel writes to: `(fields, message)` calls, as pino takes them. */
 export interface SlackLogger {
@@ -42,6 +43,12 @@ export interface SlackChannelDeps {
    * delivery of the same post, to any instance, is not relayed twice. Employee messages are de-duplicated by the pipeline.
    */
   deliveries: DeliveryLog;
+  /**
+   * Write-ahead journal of Events API deliveries (journal/): each is recorded before Slack's acknowledgement and
+   * settled when its turn is stored; what a crash left behind is replayed at start-up and every `replay.everyMs`.
+   * Without it, an event acknowledged but not yet answered is lost in a crash.
+   */
+  journal?: { store: InboundJournal; replay: JournalReplayOptions };
   logger: SlackLogger;
   /** The fetch used for the Web API and `response_url` calls (proxies, TLS; tests send hooks.slack.com to a stand-in). */
   fetch?: typeof fetch;

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { createSlots } from '../../src/core/index.js';
+import { markDeliveryFailed } from './journal/delivery-outcome.js';
 import { createLruCache, type LruCache } from './lru-cache.js';
 import { createOutboundQueue, type OutboundQueue } from './outbound-queue.js';
 import type { SlackChannelDeps } from './slack-channel-deps.js';
@@ -16,7 +17,10 @@ export interface SlackRuntime {
    * messages rarely need the database. The employee of a conversation never changes.
    */
   knownConversations: LruCache<string[]>;
-  /** Run work after Slack's ack; errors are logged, never thrown; `drain` waits for it. */
+  /**
+   * Run work after Slack's ack; errors are logged, never thrown, and keep the delivery's journal row for a replay
+   * (journal/delivery-outcome.ts); `drain` waits for it.
+   */
   track(what: string, work: () => Promise<unknown>): Promise<void>;
   /** Wait for the work in flight and the outbound queue, at most `timeoutMs`. */
   drain(timeoutMs: number): Promise<void>;
@@ -38,7 +42,10 @@ export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']
     identities: createSlackIdentities(client, deps.logger, deps.identityCache),
     knownConversations: createLruCache<string[]>(10_000, 24 * 60 * 60_000),
     track(what, work) {
-      const run = slots.run(work).then(() => undefined, (err: unknown) => deps.logger.error({ err, what }, 'Slack work failed'));
+      const run = slots.run(work).then(() => undefined, (err: unknown) => {
+        markDeliveryFailed();
+        deps.logger.error({ err, what }, 'Slack work failed');
+      });
       inFlight.add(run);
       void run.finally(() => inFlight.delete(run));
       return run;

@@ -8,6 +8,7 @@ import type { AgentDesk } from '../core/agent-desk.js';
 import { DeskbotError } from '../core/errors.js';
 import { conversationHolder } from '../conversation/conversation-holder.js';
 import { createInboundEventLog } from '../conversation/inbound-event-log.js';
+import { createInboundJournal } from '../conversation/inbound-journal.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { createTicketDirectory } from '../tickets/ticket-directory.js';
 import { createPrismaTranscriptStore } from '../transcripts/prisma-transcript-store.js';
@@ -54,6 +55,10 @@ export async function registerSlack(
     agentChannel: config.SLACK_AGENT_CHANNEL,
     slashCommand: config.SLACK_SLASH_COMMAND,
     desk: deps.desk,
+    journal: {
+      store: createInboundJournal(deps.prisma),
+      replay: { afterMs: config.SLACK_REPLAY_AFTER_SECONDS * 1000, everyMs: config.SLACK_REPLAY_EVERY_SECONDS * 1000 },
+    },
     logger: deps.logger.child({ channel: 'slack' }),
   });
 }

@@ -9,5 +9,6 @@ export type * from './agent-desk.js';
 export type * from './agent-channel.js';
 export type * from './ticket-directory.js';
 export type * from './delivery-log.js';
+export type * from './inbound-journal.js';
 export { createSlots } from './slots.js';
 export type { Slots } from './slots.js';

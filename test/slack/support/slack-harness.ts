@@ -2,6 +2,7 @@ import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import type { AgentDesk, DeliveryLog, TicketDirectory, TurnHandler } from '../../../src/core/index.js';
 import { registerSlackChannel, type SlackChannel } from '../../../adapters/slack/index.js';
+import type { SlackChannelDeps } from '../../../adapters/slack/slack-channel-deps.js';
 import { createHttpServer } from '../../../src/http/create-http-server.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
 import { createMemoryDeliveryLog } from '../../support/memory-delivery-log.js';
@@ -28,6 +29,8 @@ export interface SlackHarnessOptions {
   appToken?: string;
   /** The slash command deskbot answers (the channel's default `/it` when unset). */
   slashCommand?: string;
+  /** The write-ahead journal of Events API deliveries (none by default). */
+  journal?: SlackChannelDeps['journal'];
   /** Answers the stand-in gives beyond its defaults (e.g. `apps.connections.open` for Socket Mode). */
   answers?: Record<string, (body: Record<string, any>) => Record<string, unknown>>;
 }
@@ -74,6 +77,7 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     fetch: api.fetch,
     logger,
     paceMs: options.paceMs ?? 0,
+    ...(options.journal ? { journal: options.journal } : {}),
     ...(options.agentChannel ? { agentChannel: options.agentChannel, desk: options.desk } : {}),
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

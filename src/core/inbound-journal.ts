@@ -1,0 +1,30 @@
+import type { ChannelName } from './message.js';
+
+/** A journaled delivery taken for replay. */
+export interface JournalEntry {
+  eventId: string;
+  /** The payload as journaled (secrets redacted). */
+  body: Record<string, unknown>;
+  /** Replays started, this one included. */
+  attempts: number;
+}
+
+/**
+ * Write-ahead journal for channels that acknowledge a delivery before its turn commits (Slack): a delivery is
+ * recorded before the platform's acknowledgement and settled once its turn is stored, so a crash in between leaves a
+ * row that {@link InboundJournal.claimStale} hands to a replay. Shared by every instance (the database).
+ */
+export interface InboundJournal {
+  /**
+   * Keep `body` under (`channel`, `eventId`); a second record of the same key changes nothing.
+   * @throws when the store cannot be reached
+   */
+  record(channel: ChannelName, eventId: string, body: Record<string, unknown>): Promise<void>;
+  /** Forget a delivery whose turn is stored (or needed none). */
+  settle(channel: ChannelName, eventId: string): Promise<void>;
+  /**
+   * Take up to `limit` deliveries of `channel` recorded more than `olderThanMs` ago, not held by another replay and
+   * replayed fewer than `maxAttempts` times; each is held for `holdMs` (no other instance takes it meanwhile).
+   */
+  claimStale(channel: ChannelName, options: { olderThanMs: number; holdMs: number; maxAttempts: number; limit: number }): Promise<JournalEntry[]>;
+}
