@@ -68,3 +68,12 @@ test('an article saved while the intent it names is being deleted waits for the 
   expect([saved.status, saved.body.error?.message]).toEqual([400, 'No intent named "kiosk_down".']);
   expect((await call('GET', '/api/admin/articles/badges')).body.article.intents).toEqual(['printer_jam']);
 });
+
+test("an article's intents are matched ignoring case and stored as the draft spells them", async () => {
+  const created = await call('POST', '/api/admin/articles', { slug: 'jams', title: 'Paper jams', body: 'Open tray 2.', intents: ['PRINTER_JAM'] });
+  expect(created.status).toBe(201);
+  expect((await call('GET', '/api/admin/articles/jams')).body.article.intents).toEqual(['printer_jam']);
+  const patched = await call('PATCH', '/api/admin/articles/jams', { intents: ['Printer_Jam', 'printer_jam', 'VPN_down'] });
+  expect([patched.status, patched.body.article.intents]).toEqual([200, ['printer_jam', 'vpn_down']]);
+  expect((await call('PATCH', '/api/admin/articles/jams', { intents: ['no_such_intent'] })).status).toBe(400);
+});

@@ -2,7 +2,7 @@ import type { Db, PrismaClient } from '../../db/client.js';
 import { DeskbotError } from '../../core/errors.js';
 import { notifyServingChange } from '../../model-versions/live-model.js';
 import { AdminError } from '../admin-error.js';
-import { unknownIntentNames, unlinkArticleFromIntents } from '../draft/intent-article-links.js';
+import { matchIntentNames, unlinkArticleFromIntents } from '../draft/intent-article-links.js';
 import { refuseMissingOrChanged } from '../refuse-missing-or-changed.js';
 
 /** A knowledge article as admins edit it (`body` is Markdown). */
@@ -34,8 +34,8 @@ export async function getArticle(db: Db, slug: string): Promise<ArticleInput & {
 export async function createArticle(prisma: PrismaClient, slug: string, input: ArticleInput): Promise<void> {
   if (await prisma.knowledgeArticle.findUnique({ where: { slug }, select: { id: true } })) throw new AdminError('conflict', `An article with slug "${slug}" exists already.`);
   await prisma.$transaction(async (tx) => {
-    await checkIntents(tx, input.intents);
-    await tx.knowledgeArticle.create({ data: { slug, ...input } });
+    const intents = await checkIntents(tx, input.intents);
+    await tx.knowledgeArticle.create({ data: { slug, ...input, ...(intents ? { intents } : {}) } });
     await notifyServingChange(tx, 'articles');
   });
 }
@@ -48,8 +48,8 @@ export async function createArticle(prisma: PrismaClient, slug: string, input: A
  */
 export async function updateArticle(prisma: PrismaClient, slug: string, patch: Partial<ArticleInput>, expected?: Date): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    await checkIntents(tx, patch.intents);
-    const { count } = await tx.knowledgeArticle.updateMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, updatedAt: new Date() } });
+    const intents = await checkIntents(tx, patch.intents);
+    const { count } = await tx.knowledgeArticle.updateMany({ where: { slug, ...(expected ? { updatedAt: expected } : {}) }, data: { ...patch, ...(intents ? { intents } : {}), updatedAt: new Date() } });
     if (count === 0) await refuseMissingOrChanged(articleRecord(tx, slug));
     await notifyServingChange(tx, 'articles');
   });
@@ -73,10 +73,13 @@ export async function deleteArticle(prisma: PrismaClient, slug: string, expected
 /**
  * A typo in an article's intents would silently never link it: name the unknown ones (like intents' articleSlugs).
  * The intents found stay locked until the caller's transaction ends, so deleting one cannot slip in before the save.
+ * @returns the names as the draft spells them (matched ignoring case), or undefined when `names` is
  */
-async function checkIntents(db: Db, names: string[] | undefined): Promise<void> {
-  const missing = await unknownIntentNames(db, names ?? []);
+async function checkIntents(db: Db, names: string[] | undefined): Promise<string[] | undefined> {
+  if (names === undefined) return undefined;
+  const { stored, missing } = await matchIntentNames(db, names);
   if (missing.length) throw new DeskbotError('bad_request', `No intent named ${missing.map((m) => `"${m}"`).join(', ')}.`);
+  return stored;
 }
 
 /** The article a conditional edit missed, for {@link refuseMissingOrChanged}. */

@@ -50,12 +50,18 @@ export async function unknownArticleSlugs(db: Db, slugs: string[]): Promise<stri
 }
 
 /**
- * The names that name no draft intent; the intents found stay locked (FOR SHARE) as in {@link unknownArticleSlugs}.
- * @returns them in the order given, without repeats
+ * Match names to draft intents ignoring case (intent names are unique regardless of case, so `PRINTER_SETUP` can only
+ * mean `printer_setup`); the intents found stay locked (FOR SHARE) as in {@link unknownArticleSlugs}.
+ * @returns `stored`: the names as the draft spells them, in the order given, without repeats; `missing`: the names
+ *   that match no draft intent
  */
-export async function unknownIntentNames(db: Db, names: string[]): Promise<string[]> {
-  if (!names.length) return [];
-  const rows = await db.$queryRaw<Array<{ name: string }>>`SELECT "name" FROM "Intent" WHERE "name" = ANY(${names}::text[]) FOR SHARE`;
-  const found = new Set(rows.map((r) => r.name));
-  return [...new Set(names.filter((n) => !found.has(n)))];
+export async function matchIntentNames(db: Db, names: string[]): Promise<{ stored: string[]; missing: string[] }> {
+  if (!names.length) return { stored: [], missing: [] };
+  const rows = await db.$queryRaw<Array<{ name: string }>>`
+    SELECT "name" FROM "Intent" WHERE lower("name") = ANY(${names.map((n) => n.toLowerCase())}::text[]) FOR SHARE`;
+  const byLower = new Map(rows.map((r) => [r.name.toLowerCase(), r.name]));
+  return {
+    stored: [...new Set(names.map((n) => byLower.get(n.toLowerCase())).filter((n): n is string => n !== undefined))],
+    missing: [...new Set(names.filter((n) => !byLower.has(n.toLowerCase())))],
+  };
 }
