@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { InboundJournal, JournalEntry } from '../core/inbound-journal.js';
-import { redactObject } from '../redaction/redact.js';
+import { redactObject, redactSecrets } from '../redaction/redact.js';
+import { sanitizeText } from './sanitize-text.js';
 
 /**
  * The {@link InboundJournal} on the InboundJournal table. Bodies are stored with secrets redacted (every string through
@@ -35,6 +37,34 @@ export function createInboundJournal(db: Db): InboundJournal {
         ) AS stale
         WHERE j."channel" = stale."channel" AND j."eventId" = stale."eventId"
         RETURNING j."eventId", j."body", j."attempts"`;
+    },
+      async retireExhausted(channel, { maxAttempts, reason, summarize }) {
+      const exhausted = await db.$queryRaw<Array<{ eventId: string; body: Record<string, unknown> }>>`
+        SELECT "eventId", "body" FROM "InboundJournal"
+        WHERE "channel" = ${channel}::"Channel" AND "attempts" >= ${maxAttempts} AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
+        ORDER BY "receivedAt"`;
+      const moved: string[] = [];
+      for (const { eventId, body } of exhausted) {
+        const summary = summarize(body);
+        const text = redactSecrets(sanitizeText(summary.text).text).text;
+        // One statement, so atomic without an interactive transaction (this may already run inside one). The DELETE
+        // checks again: a replay that settled the row, or another instance that moved it, meanwhile leaves nothing to
+        // insert. ON CONFLICT keeps one unprocessed row per event. receivedAt is the journal's (UTC, as Prisma stores).
+        const count = await db.$executeRaw`
+          WITH moved AS (
+            DELETE FROM "InboundJournal"
+            WHERE "channel" = ${channel}::"Channel" AND "eventId" = ${eventId} AND "attempts" >= ${maxAttempts}
+              AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
+            RETURNING "channel", "eventId", "receivedAt"
+          )
+          INSERT INTO "UnprocessedMessage" ("id", "channel", "eventId", "conversationExternalId", "senderExternalId", "text", "error", "receivedAt")
+          SELECT ${randomUUID()}, "channel", "eventId", ${summary.conversationExternalId}, ${summary.senderExternalId}, ${text}, ${reason.slice(0, 500)},
+            "receivedAt" AT TIME ZONE 'UTC'
+          FROM moved
+          ON CONFLICT ("channel", "eventId") DO NOTHING`;
+        if (count) moved.push(eventId);
+      }
+      return moved;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { listUnprocessed } from '../../src/admin/inbox/unprocessed-messages.js';
 import { conversationHolder } from '../../src/conversation/conversation-holder.js';
 import { createInboundJournal } from '../../src/conversation/inbound-journal.js';
 import { loadRequestForms } from '../../src/conversation/request-forms.js';
@@ -153,5 +154,44 @@ describe('Slack write-ahead journal', () => {
     expect(postsTo(live, channel)).toHaveLength(1);
     expect(await inboundOf(channel)).toBe(1);
     expect(await journalRow(envelope.eventId)).toBeNull();
+  });
+
+  test('an event that fails its fifth replay is moved, once, to the unprocessed messages admins see; not replayed again', async () => {
+    const channel = 'D0JRNL0005';
+    const text = 'my scanner hangs, my password is Tr0ub4dor&3xyz!';
+    const envelope = dmEnvelope(text, channel);
+    failing = text;
+    await journalAsCrashed(envelope);
+    const where = { channel_eventId: { channel: 'slack' as const, eventId: envelope.eventId } };
+    await p.db.prisma.inboundJournal.update({ where, data: { attempts: 4 } });
+    const unprocessed = async () => (await listUnprocessed(p.db.prisma, 30)).filter((m) => m.eventId === envelope.eventId);
+
+    // The fifth replay fails too: the row stays while that replay holds it.
+    expect(await live.slack.replay()).toBe(1);
+    await live.slack.idle();
+    expect(postsTo(live, channel)).toHaveLength(0);
+    expect(await journalRow(envelope.eventId)).toMatchObject({ attempts: 5 });
+    expect(await live.slack.replay()).toBe(0);
+    expect(await unprocessed()).toEqual([]);
+
+    // Its hold over, the next look moves it: journal row gone, listed for admins, redacted, with the reason.
+    await p.db.prisma.inboundJournal.update({ where, data: { claimedUntil: new Date(Date.now() - 1000) } });
+    expect(await live.slack.replay()).toBe(0);
+    await live.slack.idle();
+    expect(await journalRow(envelope.eventId)).toBeNull();
+    const listed = await unprocessed();
+    expect(listed).toEqual([expect.objectContaining({
+      channel: 'slack', conversationExternalId: `${team}:${channel}`, senderExternalId: 'U0ADA00001', error: 'replayed 5 times without success',
+    })]);
+    expect(listed[0]!.text).toContain('my scanner hangs');
+    expect(listed[0]!.text).not.toContain('Tr0ub4dor');
+    expect(postsTo(live, channel)).toHaveLength(0);
+
+    // Journaled and exhausted again (say, restored from a backup): still one unprocessed row, and the journal is clear.
+    await journalAsCrashed(envelope);
+    await p.db.prisma.inboundJournal.update({ where, data: { attempts: 5 } });
+    expect(await live.slack.replay()).toBe(0);
+    expect(await journalRow(envelope.eventId)).toBeNull();
+    expect(await unprocessed()).toHaveLength(1);
   });
 });

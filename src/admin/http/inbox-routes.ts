@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseInput } from '../../agent-desk/http/parse-input.js';
 import { misunderstoodInbox } from '../inbox/misunderstood-inbox.js';
 import { addMessagesToIntent, dismissMessages } from '../inbox/triage-messages.js';
+import { listUnprocessed } from '../inbox/unprocessed-messages.js';
 import type { AdminContext } from './admin-context.js';
 import { inboxAddBody, inboxDismissBody, inboxQuery } from './admin-schemas.js';
 
@@ -11,8 +12,8 @@ import { inboxAddBody, inboxDismissBody, inboxQuery } from './admin-schemas.js';
  * - `POST /api/admin/inbox/add` `{ messageIds, intent }` → `{ added }`: the texts become examples in the draft
  * - `POST /api/admin/inbox/dismiss` `{ messageIds }` → `{ dismissed }`
  * - `GET /api/admin/unprocessed?days=30` → `{ messages: [{ id, channel, eventId, conversationExternalId,
- *   senderExternalId, text, error, receivedAt }] }`: failed turns that could not be kept in a conversation, newest first
- *   (at most 200; texts redacted)
+ *   senderExternalId, text, error, receivedAt }] }`: failed turns that could not be kept in a conversation, and Slack
+ *   events replayed too often without success, newest first (at most 200; texts redacted)
  */
 export function registerInboxRoutes(app: FastifyInstance, ctx: AdminContext): void {
   app.get('/api/admin/inbox', async (req) => misunderstoodInbox(ctx.prisma, { days: parseInput(inboxQuery, req.query).days, act: ctx.thresholds.act }));
@@ -20,10 +21,6 @@ export function registerInboxRoutes(app: FastifyInstance, ctx: AdminContext): vo
     const { messageIds, intent } = parseInput(inboxAddBody, req.body);
     return addMessagesToIntent(ctx.prisma, { messageIds, intent, by: ctx.adminOf(req).email });
   });
-  app.get('/api/admin/unprocessed', async (req) => {
-    const since = new Date(Date.now() - parseInput(inboxQuery, req.query).days * 86_400_000);
-    const messages = await ctx.prisma.unprocessedMessage.findMany({ where: { receivedAt: { gte: since } }, orderBy: { receivedAt: 'desc' }, take: 200 });
-    return { messages };
-  });
+  app.get('/api/admin/unprocessed', async (req) => ({ messages: await listUnprocessed(ctx.prisma, parseInput(inboxQuery, req.query).days) }));
   app.post('/api/admin/inbox/dismiss', async (req) => dismissMessages(ctx.prisma, { messageIds: parseInput(inboxDismissBody, req.body).messageIds, by: ctx.adminOf(req).email }));
 }
