@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startAdminServer, type AdminServer } from './start-admin-server.js';
+import { callAdmin, startAdminServer, type AdminServer } from './start-admin-server.js';
 
 let server: AdminServer;
 beforeAll(async () => { server = await startAdminServer(); });
 afterAll(async () => { await server?.close(); });
 
-async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
-  const res = await server.app.inject({ method, url, payload: payload as string | object | undefined, headers: { authorization: `Bearer ${server.token}`, ...headers } });
-  return { status: res.statusCode, body: res.body ? (String(res.headers['content-type']).includes('json') ? res.json() : res.body) : null };
-}
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>) => callAdmin(server, method, url, payload, headers);
 
 const draftNames = async () => (await call('GET', '/api/admin/intents')).body.intents.map((i: { name: string }) => i.name);
 

@@ -1,16 +1,13 @@
 import pino from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { adminErrorResponse } from '../../src/admin/http/admin-error-response.js';
-import { startAdminServer, type AdminServer } from './start-admin-server.js';
+import { callAdmin, startAdminServer, type AdminServer } from './start-admin-server.js';
 
 let server: AdminServer;
 beforeAll(async () => { server = await startAdminServer(); });
 afterAll(async () => { await server?.close(); });
 
-async function call(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) {
-  const res = await server.app.inject({ method, url, payload: payload as string | object | undefined, headers: { authorization: `Bearer ${server.token}`, ...headers } });
-  return { status: res.statusCode, body: res.body ? res.json() : null };
-}
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>) => callAdmin(server, method, url, payload, headers);
 
 test('NUL characters are stripped from every admin text before it is stored, not answered with a 500', async () => {
   const added = await call('POST', '/api/admin/intents/vpn_down/examples', { texts: ['nul\u0000inside'] });

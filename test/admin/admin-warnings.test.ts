@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startAdminServer, type AdminServer } from './start-admin-server.js';
+import { callAdmin, startAdminServer, type AdminServer } from './start-admin-server.js';
 
 let server: AdminServer;
 beforeAll(async () => { server = await startAdminServer(); });
 afterAll(async () => { await server?.close(); });
 
-async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
-  const res = await server.app.inject({ method, url, payload: payload as object | undefined, headers: { authorization: `Bearer ${server.token}` } });
-  return { status: res.statusCode, body: res.body ? res.json() : null };
-}
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>) => callAdmin(server, method, url, payload, headers);
 
 test('out_of_scope refuses settings that would do nothing or drop its examples, and takes a description', async () => {
   const kind = await call('PATCH', '/api/admin/intents/out_of_scope', { kind: 'incident' });

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startAdminServer, type AdminServer } from './start-admin-server.js';
+import { callAdmin, startAdminServer, type AdminServer } from './start-admin-server.js';
 
 let server: AdminServer;
 beforeAll(async () => { server = await startAdminServer(); });
 afterAll(async () => { await server?.close(); });
 
-async function call(method: 'GET' | 'POST', url: string, payload?: unknown) {
-  const res = await server.app.inject({ method, url, payload: payload as string | object | undefined, headers: { authorization: `Bearer ${server.token}` } });
-  return { status: res.statusCode, body: res.json() };
-}
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>) => callAdmin(server, method, url, payload, headers);
 const importFile = (content: string, mode: 'merge' | 'replace' = 'merge') => call('POST', '/api/admin/import', { content, mode });
 
 test('a merge lists as updated only the intents it changed, and counts the rest as unchanged', async () => {

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { unlinkIntentsFromArticles } from '../../src/admin/draft/intent-article-links.js';
-import { startAdminServer, type AdminServer } from './start-admin-server.js';
+import { callAdmin, startAdminServer, type AdminServer } from './start-admin-server.js';
 
 let server: AdminServer;
 beforeAll(async () => { server = await startAdminServer(); });
 afterAll(async () => { await server?.close(); });
 
-async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
-  const res = await server.app.inject({ method, url, payload: payload as object | undefined, headers: { authorization: `Bearer ${server.token}` } });
-  return { status: res.statusCode, body: res.body ? res.json() : null };
-}
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>) => callAdmin(server, method, url, payload, headers);
 
 test('deleting an intent removes it from the articles that name it, so they can still be saved', async () => {
   expect((await call('POST', '/api/admin/intents', { name: 'badge_fault', kind: 'incident', examples: ['my badge does not open the door'] })).status).toBe(201);

@@ -1,15 +1,12 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { updateArticleBody, updateIntentBody } from '../../src/admin/http/admin-schemas.js';
-import { startAdminServer, type AdminServer } from './start-admin-server.js';
+import { callAdmin, startAdminServer, type AdminServer } from './start-admin-server.js';
 
 let server: AdminServer;
 beforeAll(async () => { server = await startAdminServer(); });
 afterAll(async () => { await server?.close(); });
 
-async function call(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
-  const res = await server.app.inject({ method, url, payload: payload as object | undefined, headers: { authorization: `Bearer ${server.token}` } });
-  return { status: res.statusCode, body: res.json() };
-}
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers?: Record<string, string>) => callAdmin(server, method, url, payload, headers);
 
 test('a PATCH of an article changes only the fields sent: its tags and intents stay', async () => {
   const created = await call('POST', '/api/admin/articles', { slug: 'unlock', title: 'Unlock', body: 'Call us.', tags: ['account'], intents: ['password_reset'] });

@@ -60,3 +60,19 @@ export async function startAdminServer(holderOptions: Parameters<typeof createSe
   };
   return server;
 }
+
+/** An admin API answer as the tests read it: JSON parsed, other bodies as text, no body as null. */
+export interface AdminAnswer {
+  status: number;
+  body: any; // tests read whatever shape the route returns
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/** Call the admin API as the server's admin (bearer token), with extra headers when given. */
+export async function callAdmin(
+  server: AdminServer, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {},
+): Promise<AdminAnswer> {
+  const res = await server.app.inject({ method, url, payload: payload as string | object | undefined, headers: { authorization: `Bearer ${server.token}`, ...headers } });
+  const body = res.body ? (String(res.headers['content-type']).includes('json') ? res.json() : res.body) : null;
+  return { status: res.statusCode, body, headers: res.headers };
+}
