@@ -51,6 +51,9 @@ export async function signToken(key: Uint8Array, grant: Omit<TokenGrant, 'expire
     .sign(key);
 }
 
+/** 403, which Direct Line clients take as "get a new token". */
+const tokenExpired = () => new DeskbotError('forbidden', 'The token expired; get a new one.');
+
 /**
  * Verify a token this server signed. A token that passed once is remembered for its key (see {@link verifiedByKey})
  * and only its expiry is checked again.
@@ -64,7 +67,7 @@ export async function verifyToken(key: Uint8Array, token: string): Promise<Token
     // jose's rule: expired once `exp` is at or before the current second.
     if (known.expiresAt <= Math.floor(Date.now() / 1000)) {
       verified.delete(token);
-      throw new DeskbotError('forbidden', 'The token expired; get a new one.');
+      throw tokenExpired();
     }
     return known;
   }
@@ -98,7 +101,7 @@ async function verifySignedToken(key: Uint8Array, token: string): Promise<TokenG
     return { conversationId: conv, user: typeof user === 'string' ? boundUserOf(user, payload) : undefined, expiresAt: exp, scope };
   } catch (err) {
     if (err instanceof DeskbotError) throw err;
-    if (err instanceof errors.JWTExpired) throw new DeskbotError('forbidden', 'The token expired; get a new one.');
+    if (err instanceof errors.JWTExpired) throw tokenExpired();
     throw new DeskbotError('unauthorized', 'The token is invalid.');
   }
 }

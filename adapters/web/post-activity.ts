@@ -90,7 +90,7 @@ export function createActivityPoster(deps: {
     const { id: _clientSetId, ...fields } = activity;
     const echo = await deps.write(conversation.id, {
       ...fields,
-      ...(clientId && fields.channelData?.clientActivityID !== clientId ? { channelData: { ...fields.channelData, clientActivityID: clientId } } : {}),
+      ...(clientId ? { channelData: { ...fields.channelData, clientActivityID: clientId } } : {}),
       ...(typeof activity.text === 'string' ? { text: redact(activity.text) } : {}),
       channelId: 'directline',
       conversation: { id: conversation.id },

@@ -12,7 +12,8 @@ export interface LockedConversation {
 }
 
 /**
- * {@link lockConversation} and {@link recordInboundEvent} in one statement, one round trip fewer on every turn
+ * Find or create the conversation, lock its row, and record the inbound event ({@link recordInboundEvent}'s job) in one
+ * statement, one round trip fewer on every turn
  * (each Prisma call costs CPU on the event loop, which a burst of messages feels). The event row is inserted from the
  * conversation row's output, so the conversation lock is always taken first, as when the two ran one after the other:
  * a concurrent duplicate waits on that lock, then its ON CONFLICT DO NOTHING sees the first delivery's committed row.

@@ -4,8 +4,7 @@ import type { InboundMessage } from '../core/message.js';
 import type { TurnResult } from '../core/adapter.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { identifyEmployee } from './identify-employee.js';
-import { lockConversation } from './lock-conversation.js';
-import { recordInboundEvent } from './record-inbound-event.js';
+import { lockConversationForEvent } from './lock-conversation-for-event.js';
 import { sanitizeText } from './sanitize-text.js';
 import { say } from './wording.js';
 
@@ -22,11 +21,11 @@ export async function storeFailedMessage(prisma: PrismaClient, message: InboundM
   const reply = { text: say.failed(reference) };
   try {
     const employee = await identifyEmployee(prisma, message.channel, message.sender);
-    const conversation = await lockConversation(prisma, {
+    const conversation = await lockConversationForEvent(prisma, {
       channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: message.conversation.reference,
+      eventId: message.eventId,
     });
-    const first = await recordInboundEvent(prisma, message.channel, message.eventId);
-    if (!first) return { conversationId: conversation.id, duplicate: true, replies: [], summary: { kind: null, intent: null, confidence: 0 } };
+    if (!conversation.first) return { conversationId: conversation.id, duplicate: true, replies: [], summary: { kind: null, intent: null, confidence: 0 } };
     await prisma.message.create({ data: { conversationId: conversation.id, direction: 'inbound', text, eventId: message.eventId, error: reason } });
     await prisma.message.create({ data: { conversationId: conversation.id, direction: 'outbound', text: reply.text, payload: reply } });
     return { conversationId: conversation.id, duplicate: false, replies: [reply], summary: { kind: null, intent: null, confidence: 0 } };
