@@ -15,8 +15,7 @@ export async function adminsAddCommand(config: Config, args: { name: string; ema
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new DeskbotError('bad_request', `"${args.email}" is not an email address.`);
   const { admin, token } = await withDatabase(config, (prisma) => createAdmin(prisma, { name, email }));
   console.log(`Admin ${admin.name} <${admin.email}> created.`);
-  console.log('Sign in at /admin, or send "Authorization: Bearer <token>" to /api/admin, with this token (shown only once):');
-  console.log(token);
+  printToken(token);
 }
 
 /** `deskbot admins list`: one line per administrator, `email<TAB>name<TAB>created<TAB>N sessions`, by email. */
@@ -43,6 +42,11 @@ export async function adminsRevokeCommand(config: Config, email: string): Promis
 export async function adminsReissueCommand(config: Config, email: string): Promise<void> {
   const { admin, token, sessionsEnded } = await withDatabase(config, (prisma) => reissueAdminToken(prisma, email));
   console.log(`New token for admin ${admin.name} <${admin.email}>: the old one no longer works; ${sessionsEnded} sign-in session(s) ended.`);
+  printToken(token);
+}
+
+/** The token last, on a line of its own, so scripts can take the last line. */
+function printToken(token: string): void {
   console.log('Sign in at /admin, or send "Authorization: Bearer <token>" to /api/admin, with this token (shown only once):');
   console.log(token);
 }

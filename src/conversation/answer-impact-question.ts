@@ -2,18 +2,15 @@ import type { Understanding } from '../classification/types.js';
 import type { Level } from '../tickets/priority-matrix.js';
 import { asksForHuman } from './asks-for-human.js';
 import type { ChoiceAction } from './choice-values.js';
-import type { Pending } from './dialog-state.js';
+import type { ImpactQuestion } from './dialog-state.js';
 import { showsFrustration } from './frustration.js';
 import { openTicketAndReply } from './open-ticket-reply.js';
+import { incidentDefaults } from './open-unanswered-incident.js';
 import { parkIncident } from './park-incident.js';
 import { impactAnswers, readImpactReply } from './read-impact-reply.js';
 import type { Turn } from './turn.js';
 import { buttons, say } from './wording.js';
 
-type ImpactQuestion = Extract<Pending, { type: 'ask_impact' }>;
-
-/** The catalogue's impact and urgency for an incident whose intent is gone (retrained away) and whose words say nothing. */
-const catalogueDefault: { impact: Level; urgency: Level } = { impact: 3, urgency: 3 };
 
 // Anywhere in a short reply ("please cancel", "no, cancel it", "stop"): a missed cancel would end in an unwanted ticket.
 const cancelPattern = /\b(cancel|never ?mind|forget (it|about it)|ignore (it|that)|don'?t (log|open) (it|one|a ticket)|no ticket|stop)\b/i;
@@ -28,7 +25,7 @@ const cancelPattern = /\b(cancel|never ?mind|forget (it|about it)|ignore (it|tha
  */
 export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion, action: ChoiceAction | null, understanding: Understanding): Promise<boolean> {
   const intent = turn.services.catalog.get(question.intent) ?? null;
-  const defaults = intent ? { impact: intent.defaultImpact, urgency: intent.defaultUrgency } : catalogueDefault;
+  const defaults = incidentDefaults(intent);
   const open = async (levels: { impact: Level; urgency: Level }, text: string, escalation?: 'requested_human' | 'frustration') => {
     await openTicketAndReply(turn, { kind: 'incident', intent, text, ...levels, suggestArticles: true, escalation });
     turn.summary.kind = 'incident';

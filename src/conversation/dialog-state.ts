@@ -41,6 +41,9 @@ const pendingSchema = z.discriminatedUnion('type', [
 
 export type Pending = z.infer<typeof pendingSchema>;
 
+/** The pending impact question of an incident not ticketed yet. */
+export type ImpactQuestion = Extract<Pending, { type: 'ask_impact' }>;
+
 const stateSchema = z.object({
   pending: pendingSchema.optional(),
   /** Consecutive messages not understood. */

@@ -13,6 +13,11 @@ export type UnansweredReason = 'timeout' | 'too_many_parked';
 /** The catalogue's impact and urgency for an incident whose intent is gone (retrained away) and whose words say nothing. */
 const catalogueDefault: { impact: Level; urgency: Level } = { impact: 3, urgency: 3 };
 
+/** An incident's impact and urgency when nobody said them: its intent's defaults, or the catalogue's (3/3). */
+export function incidentDefaults(intent: { defaultImpact: Level; defaultUrgency: Level } | null): { impact: Level; urgency: Level } {
+  return intent ? { impact: intent.defaultImpact, urgency: intent.defaultUrgency } : catalogueDefault;
+}
+
 /**
  * Ticket key of an unanswered incident, derived from its conversation and its id (or, for state stored before ids,
  * from its words), so a retried sweep, a second instance or a crash between steps can never open it twice.
@@ -38,7 +43,7 @@ export async function openUnansweredIncident(
   const eventKey = unansweredIncidentKey(turn.conversationId, incident);
   if (await turn.db.ticket.findUnique({ where: { sourceEventKey: eventKey }, select: { id: true } })) return { replies: [] };
   const intent = turn.services.catalog.get(incident.intent) ?? null;
-  const defaults = intent ? { impact: intent.defaultImpact, urgency: intent.defaultUrgency } : catalogueDefault;
+  const defaults = incidentDefaults(intent);
   const cues = inferImpactUrgency(incident.text);
   const levels = { impact: cues.impact ?? defaults.impact, urgency: cues.urgency ?? defaults.urgency };
   const scratch: Turn = { ...turn, eventKey, state: { misses: 0 }, replies: [], summary: { kind: 'incident', intent: intent?.name ?? null, confidence: 0 } };

@@ -1,10 +1,8 @@
-import type { Pending, UnticketedIncident } from './dialog-state.js';
+import type { ImpactQuestion, UnticketedIncident } from './dialog-state.js';
 import { openUnansweredIncident } from './open-unanswered-incident.js';
 import { ticketTitle } from './open-ticket-reply.js';
 import type { Turn } from './turn.js';
 import { buttons, say } from './wording.js';
-
-type ImpactQuestion = Extract<Pending, { type: 'ask_impact' }>;
 
 /**
  * Most incidents parked in one conversation. Beyond it the oldest is opened at once with its defaults: a queue of

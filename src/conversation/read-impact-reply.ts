@@ -1,6 +1,6 @@
 import { inferImpactUrgency } from '../classification/infer-impact-urgency.js';
 import type { Level } from '../tickets/priority-matrix.js';
-import { choiceValue, type ImpactAnswer } from './choice-values.js';
+import { parseChoiceValue, type ImpactAnswer } from './choice-values.js';
 import { buttons } from './wording.js';
 
 /** ITIL impact and urgency implied by each answer to the one impact question. */
@@ -48,8 +48,8 @@ export function readImpactReply(text: string): ImpactReply | null {
   const choices = buttons.impact();
   const byNumber = /^(?:option |number |no\.? ?|#)?([1-3])[.)]?$/.exec(typed);
   const chosen = byNumber ? choices[Number(byNumber[1]) - 1] : choices.find((c) => plain(c.label) === typed);
-  const answer = chosen ? (Object.keys(impactAnswers) as ImpactAnswer[]).find((a) => choiceValue({ type: 'impact', level: a }) === chosen.value) : undefined;
-  if (answer) return { source: 'choice', answer, ...impactAnswers[answer] };
+  const action = chosen ? parseChoiceValue(chosen.value) : null;
+  if (action?.type === 'impact') return { source: 'choice', answer: action.level, ...impactAnswers[action.level] };
 
   // The shared ITIL cue phrases first (they also read "can't work", "nobody can work"), then the short answers.
   const inferred = inferImpactUrgency(text);

@@ -11,7 +11,7 @@ export type ActivationAction = 'publish' | 'activate' | 'rollback';
 
 /** Outcome of {@link publishDraft}. */
 export type PublishResult =
-  | { published: true; version: VersionRef }
+  | { published: true; version: VersionRef; snapshot: ModelSnapshot }
   | { published: false; reason: 'no_changes'; live: VersionRef };
 
 /**
@@ -36,7 +36,7 @@ export async function publishDraft(prisma: PrismaClient, input: { by: string; no
       },
     });
     await setLive(tx, version.id, input.by, 'publish');
-    return { published: true, version: { id: version.id, number: version.number } } as const;
+    return { published: true, version: { id: version.id, number: version.number }, snapshot } as const;
   });
 }
 

@@ -21,9 +21,9 @@ export function hashAdminToken(token: string): string {
  */
 export async function createAdmin(db: Db, input: { name: string; email: string }): Promise<{ admin: AdminRef; token: string }> {
   const name = input.name.trim();
-  const email = input.email.trim().toLowerCase();
+  const email = normalEmail(input.email);
   if (!name || !email) throw new DeskbotError('bad_request', 'An admin needs a name and an email.');
-  const token = randomBytes(32).toString('base64url');
+  const token = newAdminToken();
   try {
     const row = await db.admin.create({ data: { name, email, tokenHash: hashAdminToken(token) } });
     return { admin: { id: row.id, name: row.name, email: row.email }, token };
@@ -82,7 +82,7 @@ export async function revokeAdmin(db: PrismaClient, email: string): Promise<{ ad
  * @throws DeskbotError `not_found` when no admin has that email
  */
 export async function reissueAdminToken(db: PrismaClient, email: string): Promise<{ admin: AdminRef; token: string; sessionsEnded: number }> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newAdminToken();
   return db.$transaction(async (tx) => {
     const admin = await adminByEmail(tx, email);
     await tx.admin.update({ where: { id: admin.id }, data: { tokenHash: hashAdminToken(token) } });
@@ -92,8 +92,18 @@ export async function reissueAdminToken(db: PrismaClient, email: string): Promis
 }
 
 async function adminByEmail(db: Db, email: string): Promise<AdminRef> {
-  const normalized = email.trim().toLowerCase();
+  const normalized = normalEmail(email);
   const admin = await db.admin.findUnique({ where: { email: normalized }, select: { id: true, name: true, email: true } });
   if (!admin) throw new DeskbotError('not_found', `No admin has the email ${normalized}: see deskbot admins list.`);
   return admin;
+}
+
+/** 256 random bits, URL-safe: an admin's bearer token (only its SHA-256 is stored). */
+function newAdminToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Admin emails are compared without regard to case or surrounding spaces. */
+function normalEmail(email: string): string {
+  return email.trim().toLowerCase();
 }

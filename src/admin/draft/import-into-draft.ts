@@ -59,7 +59,8 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
     const draft: DraftIntentRow[] = await tx.intent.findMany({
       select: { id: true, name: true, kind: true, description: true, defaultImpact: true, defaultUrgency: true, askImpact: true, assignmentGroup: true, agentOnly: true, articleSlugs: true, enabled: true },
     });
-    const examples = await tx.intentExample.findMany({ where: { intentId: { in: draft.filter((d) => all.some((i) => i.name === d.name)).map((d) => d.id) } }, select: { id: true, intentId: true, text: true } });
+    const named = new Set(all.map((i) => i.name));
+    const examples = await tx.intentExample.findMany({ where: { intentId: { in: draft.filter((d) => named.has(d.name)).map((d) => d.id) } }, select: { id: true, intentId: true, text: true } });
     const plan = planImport(draft, examples, all, options.mode);
     if (plan.caseClash) throw new AdminError('conflict', `An intent named "${plan.caseClash.existing}" exists already; names differing only in case are not allowed (the file names "${plan.caseClash.imported}").`);
 

@@ -45,7 +45,7 @@ export interface ImportPlan {
 export function planImport(draft: DraftIntentRow[], examples: Array<{ id: string; intentId: string; text: string }>, file: ImportedIntent[], mode: 'merge' | 'replace'): ImportPlan {
   const fileNames = new Set(file.map((i) => i.name));
   const gone = mode === 'replace' ? draft.filter((d) => !fileNames.has(d.name)) : [];
-  const kept = draft.filter((d) => !gone.includes(d));
+  const kept = mode === 'replace' ? draft.filter((d) => fileNames.has(d.name)) : draft;
   const keptByName = new Map(kept.map((d) => [d.name, d]));
   const keptByLower = new Map(kept.map((d) => [d.name.toLowerCase(), d.name]));
   const examplesOf = new Map<string, Array<{ id: string; text: string }>>();

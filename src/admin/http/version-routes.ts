@@ -3,7 +3,6 @@ import { parseInput } from '../../agent-desk/http/parse-input.js';
 import { DeskbotError } from '../../core/errors.js';
 import { activateVersion, publishDraft } from '../../model-versions/publish-draft.js';
 import { listVersions } from '../../model-versions/list-versions.js';
-import { parseSnapshot } from '../../model-versions/model-snapshot.js';
 import { rollbackLiveVersion } from '../../model-versions/rollback.js';
 import { publishWarnings } from '../draft/publish-warnings.js';
 import { AdminError } from '../admin-error.js';
@@ -30,8 +29,7 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): 
     const result = await publishDraft(prisma, { by: ctx.adminOf(req).email, note });
     if (!result.published) throw new AdminError('no_changes', `The draft is the same as live version ${result.live.number}: nothing to publish.`);
     await ctx.live.sync();
-    const row = await prisma.modelVersion.findUniqueOrThrow({ where: { id: result.version.id }, select: { snapshot: true } });
-    return reply.status(201).send({ version: result.version, warnings: publishWarnings(parseSnapshot(row.snapshot)) });
+    return reply.status(201).send({ version: result.version, warnings: publishWarnings(result.snapshot) });
   });
   app.post('/api/admin/versions/rollback', async (req) => {
     const version = await rollbackLiveVersion(prisma, ctx.adminOf(req).email);
