@@ -5,7 +5,10 @@ import { normalizeText, tokenize } from './normalize-text.js';
 export type FeatureGroup = 'word' | 'bigram' | 'char' | 'cue';
 
 /** Counts of features per group for one text: strings, except character n-grams, which are hashed to numbers. */
-export type FeatureCounts = Record<FeatureGroup, Map<string | number, number>>;
+export type FeatureCounts = Record<FeatureGroup, Map<string | number, number>> & {
+  /** The text's tokens, for callers that count character n-grams themselves (see `charNgrams: []`). */
+  tokens: string[];
+};
 
 /** Which n-gram lengths to extract. */
 export interface FeatureOptions {
@@ -37,9 +40,9 @@ const BIGRAM_STOP = new Set(['the', 'a', 'an', 'to', 'of', 'for', 'in', 'on', 'i
  * and character n-grams of each unstemmed word wrapped in `<…>` (robust to typos and inflection).
  */
 export function extractFeatures(text: string, options: FeatureOptions = defaultFeatureOptions): FeatureCounts {
-  const counts: FeatureCounts = { word: new Map(), bigram: new Map(), char: new Map(), cue: new Map() };
   const normalized = normalizeText(text);
   const tokens = tokenize(normalized);
+  const counts: FeatureCounts = { word: new Map(), bigram: new Map(), char: new Map(), cue: new Map(), tokens };
   const stem = options.stem ?? stemmer;
   const stems = tokens.map((t) => (/^[a-z]+$/.test(t) ? stem(t) : t));
   for (const stem of stems) add(counts.word, stem);
@@ -58,11 +61,12 @@ const BOUNDARY_START = 0x3c; // '<'
 const BOUNDARY_END = 0x3e; // '>'
 
 /**
- * Character n-grams of `<token>` as 30-bit FNV-1a hashes (the length is hashed in, so a 3-gram never equals a 4-gram):
- * no substring is allocated, which makes training on thousands of texts several times cheaper. With tens of thousands
- * of distinct grams, a collision or two merges two rare grams; that costs nothing measurable.
+ * Character n-grams of `<token>` as 30-bit FNV-1a hashes (the length is hashed in, so a 3-gram never equals a 4-gram),
+ * in order: each length in `lengths`, then each start. No substring is allocated, which makes training on thousands of
+ * texts several times cheaper. With tens of thousands of distinct grams, a collision or two merges two rare grams;
+ * that costs nothing measurable. Tokens shorter than 3 characters have none.
  */
-function addCharNgrams(target: Map<string | number, number>, token: string, lengths: number[]): void {
+export function forEachCharNgram(token: string, lengths: number[], visit: (hash: number) => void): void {
   if (token.length < 3) return;
   const padded = token.length + 2;
   for (const n of lengths) {
@@ -72,10 +76,13 @@ function addCharNgrams(target: Map<string | number, number>, token: string, leng
         const code = j === 0 ? BOUNDARY_START : j === padded - 1 ? BOUNDARY_END : token.charCodeAt(j - 1);
         hash = Math.imul(hash ^ code, 16777619);
       }
-      const key = hash & 0x3fffffff;
-      target.set(key, (target.get(key) ?? 0) + 1);
+      visit(hash & 0x3fffffff);
     }
   }
+}
+
+function addCharNgrams(target: Map<string | number, number>, token: string, lengths: number[]): void {
+  forEachCharNgram(token, lengths, (key) => target.set(key, (target.get(key) ?? 0) + 1));
 }
 
 function add(target: Map<string | number, number>, key: string | number): void {

@@ -1,5 +1,6 @@
 import { extractFeatures, defaultFeatureOptions, memoisedStemmer, type FeatureCounts, type FeatureGroup, type FeatureOptions } from './extract-features.js';
 import type { SparseVector } from './sparse-vector.js';
+import { createCharGramTally, type CharGramCounts } from './char-gram-tally.js';
 
 /** Relative weight of each feature group in the final vector. */
 export type GroupWeights = Record<FeatureGroup, number>;
@@ -85,9 +86,14 @@ export function featureSpaceFromData(data: FeatureSpaceData, cues?: FeatureOptio
 }
 
 function spaceOf(vocabulary: Vocabulary, featureOptions: FeatureOptions): FeatureSpace {
+  const tally = createCharGramTally(vocabulary.index.char, featureOptions.charNgrams, vocabulary.idf.length);
+  const withoutCharGrams: FeatureOptions = { ...featureOptions, charNgrams: [] };
   return {
     size: vocabulary.idf.length,
-    vectorize: (text) => toVector(extractFeatures(text, featureOptions), vocabulary),
+    vectorize: (text) => {
+      const counts = extractFeatures(text, withoutCharGrams);
+      return toVector(counts, vocabulary, tally.count(counts.tokens));
+    },
     toData: () => ({
       features: {
         charNgrams: [...featureOptions.charNgrams],
@@ -118,17 +124,34 @@ interface Vocabulary {
   weights: GroupWeights;
 }
 
-function toVector(counts: FeatureCounts, vocabulary: Vocabulary): SparseVector {
+/**
+ * The TF-IDF vector of counted features. `charGrams`, when given, replaces `counts.char` (same counts, same order).
+ */
+function toVector(counts: FeatureCounts, vocabulary: Vocabulary, charGrams?: CharGramCounts): SparseVector {
   let capacity = 0;
-  for (const group of GROUPS) capacity += counts[group].size;
+  for (const group of GROUPS) capacity += group === 'char' && charGrams ? charGrams.ids.length : counts[group].size;
   const indices = new Int32Array(capacity);
   const values = new Float64Array(capacity);
   let length = 0;
   let totalWeight = 0;
   for (const group of GROUPS) {
-    if (counts[group].size === 0) continue;
     const start = length;
     let norm = 0;
+    if (group === 'char' && charGrams) {
+      if (charGrams.ids.length === 0 && charGrams.unknownSquares === 0) continue;
+      for (let j = 0; j < charGrams.ids.length; j++) {
+        const tf = charGrams.counts[j]!;
+        const value = (tf === 1 ? 1 : 1 + Math.log(tf)) * vocabulary.idf[charGrams.ids[j]!]!;
+        norm += value * value;
+        indices[length] = charGrams.ids[j]!;
+        values[length++] = value;
+      }
+      norm += charGrams.unknownSquares * vocabulary.unknownIdf ** 2;
+      scaleGroup(values, start, length, vocabulary.weights[group] / Math.sqrt(norm));
+      totalWeight += vocabulary.weights[group] ** 2;
+      continue;
+    }
+    if (counts[group].size === 0) continue;
     const known = vocabulary.index[group];
     for (const [key, tf] of counts[group]) {
       const i = known.get(key);
@@ -138,11 +161,14 @@ function toVector(counts: FeatureCounts, vocabulary: Vocabulary): SparseVector {
       indices[length] = i;
       values[length++] = value;
     }
-    const scale = vocabulary.weights[group] / Math.sqrt(norm);
-    for (let j = start; j < length; j++) values[j] = values[j]! * scale;
+    scaleGroup(values, start, length, vocabulary.weights[group] / Math.sqrt(norm));
     totalWeight += vocabulary.weights[group] ** 2;
   }
   const inv = totalWeight > 0 ? 1 / Math.sqrt(totalWeight) : 0;
   for (let j = 0; j < length; j++) values[j] = values[j]! * inv;
   return { indices: indices.subarray(0, length), values: values.subarray(0, length) };
+}
+
+function scaleGroup(values: Float64Array, start: number, end: number, scale: number): void {
+  for (let j = start; j < end; j++) values[j] = values[j]! * scale;
 }

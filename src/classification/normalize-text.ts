@@ -33,8 +33,10 @@ export function normalizeText(text: string): string {
  */
 export function tokenize(normalized: string): string[] {
   const tokens: string[] = [];
-  for (const match of normalized.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {
-    const token = match[0].replace(/'/g, '');
+  // In ASCII, letters and digits are exactly [A-Za-z0-9]; the Unicode-aware pattern costs several times more per match.
+  const words = /^[\x00-\x7f]*$/.test(normalized) ? /[A-Za-z0-9]+(?:'[A-Za-z]+)*/g : /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+  for (const match of normalized.matchAll(words)) {
+    const token = match[0].includes("'") ? match[0].replace(/'/g, '') : match[0];
     tokens.push(token);
     if (NEGATIONS.has(token) && token !== 'not') tokens.push('not');
     if (tokens.length >= MAX_TOKENS) break;
