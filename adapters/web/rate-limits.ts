@@ -41,9 +41,9 @@ export interface RateLimitRedis {
 
 /**
  * Limit the routes that mint tokens and the one that starts conversations to `max` requests per `windowSeconds` per
- * client address (`request.ip`, so TRUST_PROXY decides behind a proxy; IPv6 by /64 subnet, the plugin's default) and route, with
- * @fastify/rate-limit: counted in Redis when `shared` is given (one count across instances), else in this instance's
- * memory. Over a limit: 429, `Retry-After` (seconds) and `{ error: { code: 'rate_limited', message } }` through the
+ * client address (`request.ip`, so TRUST_PROXY decides behind a proxy; IPv6 by /64 subnet, the plugin's default) and
+ * route, with @fastify/rate-limit: counted in Redis when `shared` is given (one count across instances), else in this
+ * instance's memory. Over a limit: 429, `Retry-After` (seconds) and `{ error: { code: 'rate_limited', message } }` through the
  * scope's error handler. Requests carrying the Direct Line secret are never limited: that is the host page's backend,
  * minting tokens and starting conversations for all its employees from one address. Requests with a conversation
  * token are counted like any other. While Redis fails, requests are served unlimited and `logger` gets one warning
