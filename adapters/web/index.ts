@@ -5,5 +5,6 @@ export { createWebChannelAdapter } from './web-channel-adapter.js';
 export { createStreamHub } from './stream-hub.js';
 export type { StreamHub } from './stream-hub.js';
 export type { WebChannelDeps, WebLogger } from './web-channel-deps.js';
+export type { RateLimit, RateLimitRedis } from './rate-limits.js';
 export type { ErrorBody } from './http-error.js';
 export type { SignInOptions } from './sign-in/oidc-relying-party.js';

@@ -1,7 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, RouteShorthandOptions } from 'fastify';
+import type { Redis } from 'ioredis';
 import { DeskbotError } from '../../src/core/index.js';
 import { holdsSecret } from './authenticate.js';
+import type { WebLogger } from './web-channel-deps.js';
 
 /** How many requests one client address may make to a route per window; `max` 0 turns the limit off. */
 export interface RateLimit {
@@ -26,27 +28,65 @@ export interface LimitedRoutes {
   conversations: RouteShorthandOptions;
 }
 
+/** The Redis the limits count in, so every instance behind a load balancer adds to the same count. */
+export interface RateLimitRedis {
+  /**
+   * A connection that fails fast (no offline queue, a command timeout; the composition root's `rateLimitRedis`): a
+   * count Redis cannot take at once lets the request through instead of holding it.
+   */
+  redis: Redis;
+  /** Start of the keys (`<prefix><METHOD><route>-<address>`), so deployments and tests sharing a Redis count apart. */
+  prefix: string;
+}
+
 /**
  * Limit the routes that mint tokens and the one that starts conversations to `max` requests per `windowSeconds` per
- * client address (`request.ip`, so TRUST_PROXY decides behind a proxy; IPv6 by /56 subnet) and route, with
- * @fastify/rate-limit in this instance's memory. Over a limit: 429, `Retry-After` (seconds) and
- * `{ error: { code: 'rate_limited', message } }` through the scope's error handler. Requests carrying the Direct Line
- * secret are never limited: that is the host page's backend, minting tokens and starting conversations for all its
- * employees from one address. Requests with a conversation token are counted like any other.
+ * client address (`request.ip`, so TRUST_PROXY decides behind a proxy; IPv6 by /64 subnet, the plugin's default) and
+ * route, with @fastify/rate-limit: counted in Redis when `shared` is given (one count across instances), else in this
+ * instance's memory. Over a limit: 429, `Retry-After` (seconds) and `{ error: { code: 'rate_limited', message } }` through the
+ * scope's error handler. Requests carrying the Direct Line secret are never limited: that is the host page's backend,
+ * minting tokens and starting conversations for all its employees from one address. Requests with a conversation
+ * token are counted like any other. While Redis fails, requests are served unlimited and `logger` gets one warning
+ * per outage: the chat stays up.
  * @returns the route options for each group of routes
  */
 export async function registerRateLimits(
   scope: FastifyInstance, limits: { tokens: RateLimit; conversations: RateLimit }, secret: string | undefined,
+  options: { shared?: RateLimitRedis; logger: WebLogger },
 ): Promise<LimitedRoutes> {
   if (limits.tokens.max <= 0 && limits.conversations.max <= 0) return { tokens: {}, conversations: {} };
+  const { shared } = options;
+  if (shared) warnWhileDown(scope, shared.redis, options.logger);
   await scope.register(rateLimit, {
     global: false,
     allowList: (request) => holdsSecret(request.headers.authorization, secret),
+    ...(shared ? { redis: shared.redis, nameSpace: shared.prefix } : {}),
+    skipOnError: true,
   });
   return {
     tokens: routeOptions(limits.tokens, 'token requests'),
     conversations: routeOptions(limits.conversations, 'new conversations'),
   };
+}
+
+// One warning when the connection fails and one line when it is back, not one per request served unlimited.
+function warnWhileDown(scope: FastifyInstance, redis: Redis, logger: WebLogger): void {
+  let down = false;
+  const onError = (err: Error) => {
+    if (!down) logger.warn({ err: err.message }, 'Redis unreachable: web chat rate limits are not enforced until it is back');
+    down = true;
+  };
+  const onReady = () => {
+    if (down) logger.info({}, 'Redis is back: web chat rate limits are enforced again');
+    down = false;
+  };
+  redis.on('error', onError);
+  redis.on('ready', onReady);
+  // The connection outlives the server (the composition root owns it): leave no listeners behind.
+  scope.addHook('onClose', async () => {
+    redis.off('error', onError);
+    redis.off('ready', onReady);
+  });
 }
 
 function routeOptions(limit: RateLimit, what: string): RouteShorthandOptions {

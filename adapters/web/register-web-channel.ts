@@ -57,7 +57,7 @@ export async function registerWebChannel<Logger extends FastifyBaseLogger>(
     registerDirectLineCors(scope);
     const limited = await registerRateLimits(scope, {
       tokens: deps.tokenRateLimit ?? defaultTokenRateLimit, conversations: deps.conversationRateLimit ?? defaultConversationRateLimit,
-    }, deps.secret);
+    }, deps.secret, { shared: deps.rateLimitRedis, logger: deps.logger });
     registerConversationRoutes(scope, ctx, limited.conversations);
     registerTokenRoutes(scope, ctx, limited.tokens);
     registerPageTokenRoute(scope, ctx, await registerSignIn(scope, deps), limited.tokens);

@@ -1,7 +1,7 @@
 import type { TranscriptStore, TurnHandler } from '../../src/core/index.js';
 import type { StreamHub } from './stream-hub.js';
 import type { SignInOptions } from './sign-in/oidc-relying-party.js';
-import type { RateLimit } from './rate-limits.js';
+import type { RateLimit, RateLimitRedis } from './rate-limits.js';
 
 /** The pino-like logger the web channel writes to: `(fields, message)` calls, as pino takes them. */
 export interface WebLogger {
@@ -38,6 +38,11 @@ export interface WebChannelDeps {
    * secret holder is not limited. Default 60 a minute; `max` 0 turns it off.
    */
   conversationRateLimit?: RateLimit;
+  /**
+   * Where both limits count: Redis, so every instance behind a load balancer adds to one count per address and route.
+   * Unset → this instance's memory (N instances then allow N × the limit). While Redis fails, requests go unlimited.
+   */
+  rateLimitRedis?: RateLimitRedis;
   /** Lifetime of a conversation token, in seconds (Direct Line uses 1800). */
   tokenTtlSeconds: number;
   logger: WebLogger;

@@ -6,13 +6,19 @@ import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { applyMigrations } from '../db/apply-migrations.js';
 import { pendingMigrations } from '../db/pending-migrations.js';
 import { startEmbeddedRedis } from '../redis/embedded-redis.js';
-import { createRedis } from '../redis/connection.js';
+import { createFailFastRedis, createRedis } from '../redis/connection.js';
 
 /** The databases deskbot runs on, real or embedded, with one way to close them all. */
 export interface Infrastructure {
   prisma: PrismaClient;
   /** Null only when started with `redis: false` (CLI tools that need no queue). */
   redis: Redis | null;
+  /**
+   * A second connection to the same Redis for the web chat's rate limits, which every instance counts in: it fails
+   * fast instead of waiting for a reconnect, so an outage lifts the limits rather than holding requests. Null when
+   * `redis` is.
+   */
+  rateLimitRedis: Redis | null;
   /** URLs of the databases in use (the embedded ones when their variables are unset). */
   databaseUrl: string;
   redisUrl: string | null;
@@ -53,15 +59,21 @@ export async function startInfrastructure(config: Config, logger: Logger, option
       lastRedisError = err.message;
     });
     redis?.on('ready', () => (lastRedisError = ''));
+    const rateLimitRedis = redisUrl ? createFailFastRedis(redisUrl) : null;
+    // The connection above already logs the outage, and the web channel what it means for the limits; without a
+    // listener ioredis would print each failed reconnect.
+    rateLimitRedis?.on('error', () => undefined);
     return {
       prisma,
       redis,
+      rateLimitRedis,
       databaseUrl,
       redisUrl: redisUrl ?? null,
       embedded: { postgres: !config.DATABASE_URL, redis: !config.REDIS_URL },
       async close() {
         await prisma.$disconnect().catch(() => undefined);
         redis?.disconnect();
+        rateLimitRedis?.disconnect();
         for (const stop of stops.reverse()) await stop().catch((err) => logger.warn({ err }, 'stopping an embedded service failed'));
       },
     };

@@ -18,9 +18,13 @@ import { registerSlackChannel, type SlackChannel } from '../../adapters/slack/in
 import { directLineTokenKey } from './direct-line-token-key.js';
 import type { Infrastructure } from './infrastructure.js';
 
-/** The web channel (Direct Line API, chat page, optional OpenID Connect sign-in); always on. */
+/**
+ * The web channel (Direct Line API, chat page, optional OpenID Connect sign-in); always on. Its rate limits count in
+ * Redis, shared by every instance (deskbot always runs with one: REDIS_URL or the private redis-server).
+ */
 export async function registerWeb(
-  app: FastifyInstance, config: Config, deps: { turns: TurnHandler; prisma: Infrastructure['prisma']; logger: Logger },
+  app: FastifyInstance, config: Config,
+  deps: { turns: TurnHandler; prisma: Infrastructure['prisma']; rateLimitRedis: Infrastructure['rateLimitRedis']; logger: Logger },
 ): Promise<WebChannel> {
   return registerWebChannel(app, {
     turns: deps.turns,
@@ -30,6 +34,7 @@ export async function registerWeb(
     tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL_MINUTES * 60,
     tokenRateLimit: { max: config.WEB_TOKEN_RATE_LIMIT, windowSeconds: config.WEB_TOKEN_RATE_WINDOW_SECONDS },
     conversationRateLimit: { max: config.WEB_CONVERSATION_RATE_LIMIT, windowSeconds: config.WEB_CONVERSATION_RATE_WINDOW_SECONDS },
+    rateLimitRedis: deps.rateLimitRedis ? { redis: deps.rateLimitRedis, prefix: config.WEB_RATE_LIMIT_PREFIX } : undefined,
     redact: (text) => redactSecrets(text).text,
     logger: deps.logger,
     signIn: signInSettings(config),

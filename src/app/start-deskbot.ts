@@ -85,7 +85,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
 
     const app = createHttpServer({ logger, metrics, trustProxy: config.TRUST_PROXY });
     registerOperationalRoutes(app, { metrics, checks: { database: () => pingDatabase(prisma), redis: () => (redis ? pingRedis(redis) : Promise.resolve(false)) } });
-    const web = await registerWeb(app, config, { turns, prisma, logger });
+    const web = await registerWeb(app, config, { turns, prisma, rateLimitRedis: infrastructure.rateLimitRedis, logger });
     channels.set('web', web.adapter);
     await registerAdminRoutes(app, {
       prisma, live: services, runner: evaluations, logger, thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },

@@ -4,7 +4,7 @@ import { optionalSecret, optionalString, optionalUrl, type ConfigProblem } from 
 /** Addresses an OIDC issuer may use plain http at: the machine itself, for a provider run during development. */
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** The web chat: Direct Line secrets and tokens, the public URL, OpenID Connect sign-in, token rate limits. */
+/** The web chat: Direct Line secrets and tokens, the public URL, OpenID Connect sign-in, rate limits. */
 export const webChatSchema = z.object({
   /** Direct Line secret that host pages' backends exchange for conversation tokens. Unset → the web chat is open to guests. */
   DIRECTLINE_SECRET: optionalSecret('DIRECTLINE_SECRET', 24),
@@ -42,6 +42,11 @@ export const webChatSchema = z.object({
   WEB_CONVERSATION_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(60),
   /** The window of WEB_CONVERSATION_RATE_LIMIT, in seconds. */
   WEB_CONVERSATION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  /**
+   * Start of the Redis keys the rate limits count in. Instances sharing a Redis and this prefix share the counts;
+   * give another deployment on the same Redis its own.
+   */
+  WEB_RATE_LIMIT_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/).default('deskbot-rate-limit:'),
 });
 
 /** The web chat's settings, as validated. */

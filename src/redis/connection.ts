@@ -12,6 +12,17 @@ export function createRedis(url: string): Redis {
 }
 
 /**
+ * Open an ioredis client for checks on the request path (rate limits) that must never wait for Redis: while it is
+ * unreachable a command fails at once (no offline queue, no retries), and one the server does not answer fails after
+ * `commandTimeoutMs`. Callers decide what a failure means (the rate limits serve the request).
+ * @param url `redis://[:password@]host:port[/db]`
+ * @param commandTimeoutMs how long a command may take before it fails (default 500)
+ */
+export function createFailFastRedis(url: string, commandTimeoutMs = 500): Redis {
+  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: commandTimeoutMs });
+}
+
+/**
  * Check Redis answers PING, for readiness probes.
  * @param timeoutMs give up after this many milliseconds (default 1000): with `maxRetriesPerRequest: null` a PING to a
  *   Redis that is down would otherwise wait for the reconnect forever

@@ -10,11 +10,12 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 let db: TestDatabase;
 let deskbot: RunningDeskbot;
 const adminToken = 'admin-token-for-tests-0123456789';
+const rateLimitPrefix = `test-app-rate-limit:${Date.now()}:`;
 
 beforeAll(async () => {
   db = await createTestDatabase({ migrate: false });
   await db.prisma.$disconnect();
-  const config = loadConfig({ DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ESCALATION_QUEUE: `test-app-${Date.now()}`, ADMIN_TOKEN: adminToken });
+  const config = loadConfig({ DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ESCALATION_QUEUE: `test-app-${Date.now()}`, ADMIN_TOKEN: adminToken, WEB_RATE_LIMIT_PREFIX: rateLimitPrefix });
   deskbot = await startDeskbot(config, pino({ level: 'silent' }));
 }, 120_000);
 afterAll(async () => {
@@ -69,4 +70,12 @@ test('the queue dashboard is there for admins only', async () => {
   // An admin account's own token opens it too (the same one as for /admin), so ADMIN_TOKEN need not be shared.
   const { token } = await createAdmin(db.prisma, { name: 'Ada Admin', email: 'ada-queues@example.com' });
   expect((await fetch(`${deskbot.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+});
+
+test('the web chat rate limits count in Redis under WEB_RATE_LIMIT_PREFIX, where every instance sees them', async () => {
+  expect((await fetch(`${deskbot.url}/api/web/token`, { method: 'POST' })).status).toBe(200);
+  const redis = deskbot.infrastructure.rateLimitRedis!;
+  const key = `${rateLimitPrefix}POST/api/web/token-127.0.0.1`;
+  expect(Number(await redis.get(key))).toBeGreaterThanOrEqual(1);
+  expect(await redis.pttl(key)).toBeGreaterThan(0);
 });

@@ -1,22 +1,28 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
+import type { Redis } from '../../src/redis/connection.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { countIn, rateLimitConnection } from './helpers/rate-limit-redis.js';
 import { startWebServer, type WebServer } from './helpers/start-web-server.js';
 
 const SECRET = 'rate-limit-test-secret-0123456789';
 const limit = { max: 3, windowSeconds: 60 };
 let db: TestDatabase;
+let redis: Redis;
 let open: WebServer;
 let closed: WebServer;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  open = await startWebServer({ tokenRateLimit: limit, conversationRateLimit: limit }, db);
-  closed = await startWebServer({ tokenRateLimit: limit, conversationRateLimit: limit, secret: SECRET }, db);
+  // Counted in Redis as deskbot runs them, each server under its own prefix (both are 127.0.0.1 to each other).
+  redis = await rateLimitConnection();
+  open = await startWebServer({ tokenRateLimit: limit, conversationRateLimit: limit, rateLimitRedis: countIn(redis) }, db);
+  closed = await startWebServer({ tokenRateLimit: limit, conversationRateLimit: limit, secret: SECRET, rateLimitRedis: countIn(redis) }, db);
 });
 afterAll(async () => {
   await open?.close();
   await closed?.close();
+  redis?.disconnect();
   await db?.drop();
 });
 
@@ -97,6 +103,22 @@ test('the limit comes from WEB_TOKEN_RATE_LIMIT and WEB_TOKEN_RATE_WINDOW_SECOND
   expect(loadConfig({})).toMatchObject({ WEB_TOKEN_RATE_LIMIT: 60, WEB_TOKEN_RATE_WINDOW_SECONDS: 60 });
   expect(loadConfig({ WEB_TOKEN_RATE_LIMIT: '0', WEB_TOKEN_RATE_WINDOW_SECONDS: '10' })).toMatchObject({ WEB_TOKEN_RATE_LIMIT: 0, WEB_TOKEN_RATE_WINDOW_SECONDS: 10 });
   expect(() => loadConfig({ WEB_TOKEN_RATE_LIMIT: 'lots' })).toThrow(/WEB_TOKEN_RATE_LIMIT/);
+});
+
+test('the Redis keys start with WEB_RATE_LIMIT_PREFIX (default deskbot-rate-limit:), so deployments on one Redis can count apart', () => {
+  expect(loadConfig({})).toMatchObject({ WEB_RATE_LIMIT_PREFIX: 'deskbot-rate-limit:' });
+  expect(loadConfig({ WEB_RATE_LIMIT_PREFIX: 'staging:limits:' })).toMatchObject({ WEB_RATE_LIMIT_PREFIX: 'staging:limits:' });
+  expect(() => loadConfig({ WEB_RATE_LIMIT_PREFIX: 'has space' })).toThrow(/WEB_RATE_LIMIT_PREFIX/);
+});
+
+test('without a Redis (the web channel used on its own) each instance counts in its memory', async () => {
+  const alone = await startWebServer({ tokenRateLimit: limit, conversationRateLimit: limit }, db);
+  try {
+    for (let i = 0; i < limit.max; i++) expect((await post(alone, '/api/web/token')).status).toBe(200);
+    await expectLimited(alone, '/api/web/token');
+  } finally {
+    await alone.close();
+  }
 });
 
 test('max 0 turns a limit off', async () => {
