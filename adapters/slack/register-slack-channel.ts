@@ -54,7 +54,7 @@ export async function registerSlackChannel(app: FastifyInstance, deps: SlackChan
     throw new DeskbotError('config_invalid', `${what} (auth.test): ${(err as Error).message}`, { cause: err });
   }
   bolt.error(async (err) => { deps.logger.error({ err }, 'Slack listener failed'); });
-  const journaled = deps.journal ? journalEvents(bolt, deps.journal.store, deps.logger) : null;
+  const journaled = deps.journal ? journalEvents(bolt, deps.journal.store, deps.logger, deps.slashCommand ?? '/it') : null;
   const replay = deps.journal ? createJournalReplay(bolt, deps.journal.store, deps.logger, deps.journal.replay) : null;
   await receiver?.mount(app);
   const rt = createSlackRuntime(deps, bolt.client);

@@ -44,9 +44,10 @@ export interface SlackChannelDeps {
    */
   deliveries: DeliveryLog;
   /**
-   * Write-ahead journal of Events API deliveries (journal/): each is recorded before Slack's acknowledgement and
-   * settled when its turn is stored; what a crash left behind is replayed at start-up and every `replay.everyMs`.
-   * Without it, an event acknowledged but not yet answered is lost in a crash.
+   * Write-ahead journal of the deliveries that carry an employee turn — events, answer clicks, form submissions,
+   * `/it <text>` (journal/journal-key.ts): each is recorded before Slack's acknowledgement and settled when its turn is
+   * stored; what a crash left behind is replayed at start-up and every `replay.everyMs`. Without it, a delivery
+   * acknowledged but not yet answered is lost in a crash.
    */
   journal?: { store: InboundJournal; replay: JournalReplayOptions };
   logger: SlackLogger;

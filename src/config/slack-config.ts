@@ -21,10 +21,11 @@ export const slackSchema = z.object({
     .regex(/^\/[^\s/]{1,31}$/, 'must be a slash command name such as /it (a "/" then up to 31 characters, no spaces)')
     .default('/it')),
   /**
-   * Seconds after which a journaled Slack event that is still unanswered counts as lost in a crash and is replayed
-   * (at start-up, and by any instance every SLACK_REPLAY_EVERY_SECONDS). Longer than any normal turn, queueing included.
+   * Seconds after which a journaled Slack event, click or command that is still unanswered counts as lost in a crash
+   * and is replayed (at start-up, and by any instance every SLACK_REPLAY_EVERY_SECONDS). Longer than any normal turn,
+   * queueing included.
    */
   SLACK_REPLAY_AFTER_SECONDS: z.coerce.number().int().min(10).max(86_400).default(120),
-  /** Seconds between two looks for lost Slack events (other instances' crashes). */
+  /** Seconds between two looks for lost Slack deliveries (other instances' crashes). */
   SLACK_REPLAY_EVERY_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
 });

@@ -21,6 +21,9 @@ export function createInboundJournal(db: Db): InboundJournal {
     async settle(channel, eventId) {
       await db.$executeRaw`DELETE FROM "InboundJournal" WHERE "channel" = ${channel}::"Channel" AND "eventId" = ${eventId}`;
     },
+    async release(channel, eventId) {
+      await db.$executeRaw`UPDATE "InboundJournal" SET "claimedUntil" = NULL WHERE "channel" = ${channel}::"Channel" AND "eventId" = ${eventId}`;
+    },
     async claimStale(channel, { olderThanMs, holdMs, maxAttempts, limit }) {
       return db.$queryRaw<JournalEntry[]>`
         UPDATE "InboundJournal" AS j
@@ -38,7 +41,7 @@ export function createInboundJournal(db: Db): InboundJournal {
         WHERE j."channel" = stale."channel" AND j."eventId" = stale."eventId"
         RETURNING j."eventId", j."body", j."attempts"`;
     },
-      async retireExhausted(channel, { maxAttempts, reason, summarize }) {
+    async retireExhausted(channel, { maxAttempts, reason, summarize }) {
       const exhausted = await db.$queryRaw<Array<{ eventId: string; body: Record<string, unknown> }>>`
         SELECT "eventId", "body" FROM "InboundJournal"
         WHERE "channel" = ${channel}::"Channel" AND "attempts" >= ${maxAttempts} AND ("claimedUntil" IS NULL OR "claimedUntil" < now())

@@ -38,6 +38,12 @@ export interface InboundJournal {
    */
   claimStale(channel: ChannelName, options: { olderThanMs: number; holdMs: number; maxAttempts: number; limit: number }): Promise<JournalEntry[]>;
   /**
+   * End the hold a claim put on a delivery, once its replay is over (and failed: a replay that succeeded settled the
+   * row). The replay of a last attempt releases its row so that {@link InboundJournal.retireExhausted} moves it in the
+   * same pass; an earlier failed attempt keeps its hold, which spaces the retries out.
+   */
+  release(channel: ChannelName, eventId: string): Promise<void>;
+  /**
    * Move every delivery of `channel` replayed `maxAttempts` times or more, and no longer held by a replay, to the
    * unprocessed messages (listed to admins), with `reason` as its error: each in one statement, the journal row deleted
    * and the unprocessed row inserted together. An event already kept as unprocessed is not kept twice (its journal row

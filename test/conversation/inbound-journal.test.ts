@@ -49,6 +49,13 @@ test('two instances claiming at once take different rows; a held row, a young ro
   expect(await claim()).toEqual([{ eventId: 'EvC1', body: { n: 1 }, attempts: 2 }]);
   await db.prisma.inboundJournal.update({ where: { channel_eventId: { channel: 'slack', eventId: 'EvC1' } }, data: { claimedUntil: ago(1) } });
   expect(await claim(10, 2)).toEqual([]);
+
+  // A replay that is over releases its hold at once: the row is free again (and another claim takes it).
+  expect(await claim(1)).toEqual([expect.objectContaining({ eventId: 'EvC1', attempts: 3 })]);
+  expect(await claim()).toEqual([]);
+  await journal.release('slack', 'EvC1');
+  expect(await db.prisma.inboundJournal.findUniqueOrThrow({ where: { channel_eventId: { channel: 'slack', eventId: 'EvC1' } } })).toMatchObject({ claimedUntil: null });
+  expect(await claim()).toEqual([expect.objectContaining({ eventId: 'EvC1', attempts: 4 })]);
 });
 
 test('rows replayed the maximum times and no longer held move to the unprocessed messages, once; the others stay', async () => {

@@ -5,6 +5,7 @@ import { newRequestModal } from '../render/home-view.js';
 import { ticketListBlocks } from '../render/ticket-blocks.js';
 import { runTurn } from '../run-turn.js';
 import type { SlackRuntime } from '../slack-runtime.js';
+import { commandKind } from './command-words.js';
 import { openDirectMessage, quoteOf } from './open-direct-message.js';
 
 const commandSchema = z.object({
@@ -16,9 +17,7 @@ const commandSchema = z.object({
   trigger_id: z.string().min(1),
 });
 
-const statusWords = /^(status|tickets|my tickets|list)$/i;
 const elsewhere = 'Thanks — I\'ll answer you in our direct messages.';
-const helpWords = /^(help|\?)$/i;
 
 /**
  * deskbot's slash command (`rt.deps.slashCommand`, default `/it` as in the shipped manifest): alone it opens the
@@ -38,15 +37,20 @@ export function listenForCommands(bolt: App, rt: SlackRuntime): void {
     }
     const { text, user_id: user, team_id: team, channel_id: channel, trigger_id: trigger } = command.data;
     const words = text.trim();
-    if (helpWords.test(words)) return ack({ response_type: 'ephemeral', text: helpText(command.data.command) });
+    const kind = commandKind(words);
+    if (kind === 'help') return ack({ response_type: 'ephemeral', text: helpText(command.data.command) });
     // Outside DMs the answer surely goes elsewhere: say so at once. In a DM it may be the bot's own (checked below).
-    const inChannel = !isDirectMessage(channel) && words && !statusWords.test(words);
+    const inChannel = !isDirectMessage(channel) && kind === 'turn';
     await ack(inChannel ? { response_type: 'ephemeral', text: elsewhere } : undefined);
-    if (!words) return rt.track('new request modal', () => rt.client.views.open({ trigger_id: trigger, view: newRequestModal(team) }));
-    if (statusWords.test(words)) return rt.track('ticket status', () => listTickets(rt, team, user, respond));
+    if (kind === 'modal') return rt.track('new request modal', () => rt.client.views.open({ trigger_id: trigger, view: newRequestModal(team) }));
+    if (kind === 'status') return rt.track('ticket status', () => listTickets(rt, team, user, respond));
+    // Journaled (journal/journal-key.ts): a replay runs this again, keyed by the same trigger_id, so the pipeline answers once.
     return rt.track('slash command', async () => {
       const dm = await openDirectMessage(rt, user);
-      if (!inChannel && dm !== channel) await respond({ response_type: 'ephemeral', text: elsewhere });
+      // Best effort: the note is a courtesy, and a replay's response_url may have expired; the turn must still run.
+      if (!inChannel && dm !== channel) {
+        await respond({ response_type: 'ephemeral', text: elsewhere }).catch((err: unknown) => rt.deps.logger.warn({ err }, 'Slack slash command note could not be sent'));
+      }
       const { externalId, reference } = conversationFor(team, dm);
       const sender = await rt.identities.sender(team, user);
       await runTurn(rt, {

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { InboundJournal } from '../../../src/core/index.js';
 import type { SlackLogger } from '../slack-channel-deps.js';
-import { summarizeJournaledEvent } from './journal-summary.js';
+import { summarizeJournaled } from './journal-summary.js';
 
 /** When journaled events count as lost, and how often to look. */
 export interface JournalReplayOptions {
@@ -28,12 +28,14 @@ export interface JournalReplay {
 }
 
 /**
- * Replay journaled Slack events whose turn never finished (the process died after Slack's acknowledgement): each goes
- * through `bolt.processEvent` again — the very path a live event takes, journal included, so it is settled when its
- * turn is stored. A replay of an event whose turn did commit (the process died before settling) is dropped by the
- * pipeline's event-id dedupe: no second reply, no second ticket. Claims hold a row for `afterMs`, so two instances do
- * not replay the same event at once. An event replayed `maxAttempts` times without success is moved, at the next look
- * (once its last replay's hold is over), to the unprocessed messages that `GET /api/admin/unprocessed` lists.
+ * Replay journaled Slack deliveries (events, choice clicks, modal submissions, `/it <text>`; journal-key.ts) whose turn
+ * never finished (the process died after Slack's acknowledgement): each goes through `bolt.processEvent` again — the
+ * very path a live delivery takes, journal included, so it is settled when its turn is stored. A replay of a delivery
+ * whose turn did commit (the process died before settling) is dropped by the pipeline's event-id dedupe: no second
+ * reply, no second ticket. Claims hold a row for `afterMs`, so two instances do not replay the same delivery at once
+ * and failed replays are spaced out. When the last of `maxAttempts` replays fails, the pass releases the row and moves
+ * it to the unprocessed messages that `GET /api/admin/unprocessed` lists; each pass first moves any exhausted row whose
+ * replaying instance died mid-replay (its hold over).
  */
 export function createJournalReplay(bolt: App, journal: InboundJournal, log: SlackLogger, options: JournalReplayOptions): JournalReplay {
   const maxAttempts = options.maxAttempts ?? 5;
@@ -43,8 +45,8 @@ export function createJournalReplay(bolt: App, journal: InboundJournal, log: Sla
 
   async function retireExhausted(): Promise<void> {
     try {
-      const moved = await journal.retireExhausted('slack', { maxAttempts, reason: `replayed ${maxAttempts} times without success`, summarize: summarizeJournaledEvent });
-      for (const eventId of moved) log.error({ eventId }, 'Slack event replayed too often without success: moved to the unprocessed messages');
+      const moved = await journal.retireExhausted('slack', { maxAttempts, reason: `replayed ${maxAttempts} times without success`, summarize: summarizeJournaled });
+      for (const eventId of moved) log.error({ eventId }, 'Slack delivery replayed too often without success: moved to the unprocessed messages');
     } catch (err) {
       log.error({ err }, 'exhausted Slack journal rows could not be moved to the unprocessed messages; tried again at the next replay');
     }
@@ -53,21 +55,29 @@ export function createJournalReplay(bolt: App, journal: InboundJournal, log: Sla
   async function replayAll(): Promise<number> {
     await retireExhausted();
     let replayed = 0;
+    let lastAttempts = false;
     for (;;) {
       const entries = await journal.claimStale('slack', { olderThanMs: options.afterMs, holdMs: options.afterMs, maxAttempts, limit: batch });
-      if (!entries.length) return replayed;
+      if (!entries.length) break;
       await Promise.all(entries.map(async (entry) => {
-        log.warn({ eventId: entry.eventId, attempt: entry.attempts }, 'Slack event acknowledged but never answered (crash?): replaying it');
+        log.warn({ eventId: entry.eventId, attempt: entry.attempts }, 'Slack delivery acknowledged but never answered (crash?): replaying it');
         try {
           await bolt.processEvent({ body: entry.body, ack: async () => undefined });
         } catch (err) {
-          log.error({ err, eventId: entry.eventId }, 'Slack event replay failed');
+          log.error({ err, eventId: entry.eventId }, 'Slack delivery replay failed');
         }
-        if (entry.attempts >= maxAttempts) log.warn({ eventId: entry.eventId }, 'last replay of this Slack event; if it fails again, the next replay moves it to the unprocessed messages');
+        // The last replay is over: a row still there failed it. Release it, so the move below takes it in this pass.
+        if (entry.attempts >= maxAttempts) {
+          lastAttempts = true;
+          await journal.release('slack', entry.eventId)
+            .catch((err: unknown) => log.error({ err, eventId: entry.eventId }, 'Slack journal row could not be released; moved once its hold is over'));
+        }
       }));
       replayed += entries.length;
-      if (entries.length < batch) return replayed;
+      if (entries.length < batch) break;
     }
+    if (lastAttempts) await retireExhausted();
+    return replayed;
   }
 
   function runOnce(): Promise<number> {

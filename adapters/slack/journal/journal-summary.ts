@@ -1,5 +1,17 @@
 import type { JournalBodySummary } from '../../../src/core/index.js';
 import { conversationFor, isDirectMessage } from '../conversation-key.js';
+import { summarizeClick, summarizeCommand, summarizeSubmission } from './interaction-summary.js';
+
+/**
+ * What an unprocessed-message row needs from any journaled Slack delivery (journal-key.ts says which are): an Events
+ * API envelope, a choice click, a modal submission or a slash command. Fields the body lacks are ''.
+ */
+export function summarizeJournaled(body: Record<string, unknown>): JournalBodySummary {
+  if (body.type === 'block_actions') return summarizeClick(body);
+  if (body.type === 'view_submission') return summarizeSubmission(body);
+  if (typeof body.command === 'string') return summarizeCommand(body);
+  return summarizeJournaledEvent(body);
+}
 
 /**
  * What an unprocessed-message row needs from a journaled Events API envelope: the conversation keyed as
