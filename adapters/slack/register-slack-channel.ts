@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DeskbotError, type AgentChannel, type ChannelAdapter } from '../../src/core/index.js';
-import { watchAcks } from './ack-first.js';
+import { watchAcks } from './ack-watch.js';
 import { createSlackAgentChannel } from './agents/slack-agent-channel.js';
 import { createBoltApp } from './create-bolt-app.js';
 import { createFastifyReceiver } from './http/fastify-receiver.js';

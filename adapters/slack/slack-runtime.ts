@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { createSlots } from '../../src/core/index.js';
-import type { AckWatch } from './ack-first.js';
+import type { AckWatch } from './ack-watch.js';
 import { markDeliveryFailed } from './journal/delivery-outcome.js';
 import { createLruCache, type LruCache } from './lru-cache.js';
 import { createOutboundQueue, type OutboundQueue } from './outbound-queue.js';

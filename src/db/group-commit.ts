@@ -45,14 +45,18 @@ export function createGroupCommit<T>(write: (items: T[]) => Promise<void>, optio
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
     inFlight += 1;
-    write(batch.map((w) => w.item)).then(
-      () => { for (const w of batch) w.resolve(); },
-      (err: unknown) => { for (const w of batch) w.reject(err); },
-    ).finally(() => {
+    const finished = (settle: (w: Waiting<T>) => void) => {
+      // The slot is free (and the next batch scheduled) before the callers hear back.
       inFlight -= 1;
       schedule();
+      for (const w of batch) settle(w);
       if (!queue.length && !inFlight) for (const done of idlers.splice(0)) done();
-    });
+    };
+    // Through a promise of its own, so a write that throws before its first await rejects its callers too.
+    new Promise<void>((resolve) => resolve(write(batch.map((w) => w.item)))).then(
+      () => finished((w) => w.resolve()),
+      (err: unknown) => finished((w) => w.reject(err)),
+    );
     schedule();
   }
 
