@@ -12,8 +12,6 @@ export interface JournalWrites {
   record(channel: ChannelName, eventId: string, body: string): Promise<void>;
   /** Delete a row; resolves once committed. @throws when the batch holding it failed */
   settle(channel: ChannelName, eventId: string): Promise<void>;
-  /** Resolves once every write queued so far is done. */
-  idle(): Promise<void>;
 }
 
 // unnest() keeps one statement text for any batch size, so each connection prepares it once.
@@ -30,18 +28,19 @@ type Key = { channel: ChannelName; eventId: string };
  * for a connection behind turn transactions — with group commit: what arrives in one event-loop turn is one
  * multi-row statement (a duplicate key, in the table or the batch, is skipped). Each caller resolves when its batch
  * commits, or rejects with the batch's error.
- * @param pool its `max` bounds the batches in flight per kind of write
+ * Inserts may use every connection; deletes (after a turn, nobody waiting) one at a time, growing their batches
+ * instead, so an insert waits behind one delete at most.
+ * @param connections the pool's size (`max`)
  */
-export function createJournalPoolWrites(pool: pg.Pool, maxInFlight: number): JournalWrites {
+export function createJournalPoolWrites(pool: pg.Pool, connections: number): JournalWrites {
   const records = createGroupCommit<Key & { body: string }>(async (rows) => {
     await pool.query({ name: 'deskbot-journal-record', text: insertSql, values: [rows.map((r) => r.channel), rows.map((r) => r.eventId), rows.map((r) => r.body)] });
-  }, { maxInFlight });
+  }, { maxInFlight: connections });
   const settles = createGroupCommit<Key>(async (rows) => {
     await pool.query({ name: 'deskbot-journal-settle', text: deleteSql, values: [rows.map((r) => r.channel), rows.map((r) => r.eventId)] });
-  }, { maxInFlight });
+  }, { maxInFlight: 1 });
   return {
     record: (channel, eventId, body) => records.add({ channel, eventId, body }),
     settle: (channel, eventId) => settles.add({ channel, eventId }),
-    async idle() { await Promise.all([records.idle(), settles.idle()]); },
   };
 }
