@@ -100,7 +100,7 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
 async function insertRows(db: Db, rows: Array<{ intentId: string; text: string }>): Promise<number> {
   return db.$executeRaw`INSERT INTO "IntentExample" ("id", "intentId", "text")
     SELECT gen_random_uuid()::text, r.intent_id, r.text FROM unnest(${rows.map((r) => r.intentId)}::text[], ${rows.map((r) => r.text)}::text[]) AS r(intent_id, text)
-    ON CONFLICT ("intentId", "text") DO NOTHING`;
+    ON CONFLICT DO NOTHING`;
 }
 
 function chunks<T>(items: T[], size = importChunkRows): T[][] {
