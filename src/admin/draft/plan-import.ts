@@ -1,4 +1,5 @@
 import type { ImportedIntent } from '../formats/intent-file.js';
+import { collapseWhitespace } from '../../core/collapse-whitespace.js';
 
 /** A draft intent as the import compares it: id, name and settings. */
 export interface DraftIntentRow {
@@ -57,7 +58,7 @@ export function planImport(draft: DraftIntentRow[], examples: Array<{ id: string
   for (const { name, examples: texts, ...settings } of file) {
     // Keyed ignoring case, first spelling kept: "VPN down" and "vpn down" teach the model the same thing.
     const wanted = new Map<string, string>();
-    for (const text of texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean)) if (!wanted.has(text.toLowerCase())) wanted.set(text.toLowerCase(), text);
+    for (const text of texts.map((t) => collapseWhitespace(t)).filter(Boolean)) if (!wanted.has(text.toLowerCase())) wanted.set(text.toLowerCase(), text);
     const row = keptByName.get(name);
     if (!row) {
       const clash = keptByLower.get(name.toLowerCase());
