@@ -9,6 +9,7 @@ export type * from './agent-desk.js';
 export type * from './agent-channel.js';
 export type * from './ticket-directory.js';
 export type * from './delivery-log.js';
+export type * from './field-logger.js';
 export type * from './inbound-journal.js';
 export { createSlots } from './slots.js';
 export type { Slots } from './slots.js';
