@@ -122,7 +122,7 @@ export async function startDeskbot(config: Config, logger: Logger, options: Star
       });
     }
     const url = await app.listen({ port: config.PORT, host: config.HOST });
-    logger.info({ url }, 'deskbot is listening; training the intent model');
+    logger.info({ url }, 'answering health checks while the intent model trains');
     await modelReady;
     // PGlite does not deliver NOTIFY: there the poll alone picks up publishes and article edits.
     modelWatch = watchLiveModel({
@@ -136,7 +136,7 @@ export async function startDeskbot(config: Config, logger: Logger, options: Star
     });
     gate.open();
     await slack?.start();
-    logger.info({ url, slack: Boolean(slack), teams: Boolean(teams) }, 'deskbot is ready');
+    logger.info({ url, slack: Boolean(slack), teams: Boolean(teams) }, 'deskbot is listening');
     const server = app;
     return {
       app: server, infrastructure, services, turns, url,
