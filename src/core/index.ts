@@ -13,3 +13,5 @@ export type * from './field-logger.js';
 export type * from './inbound-journal.js';
 export { createSlots } from './slots.js';
 export type { Slots } from './slots.js';
+export { createLruCache } from './lru-cache.js';
+export type { LruCache } from './lru-cache.js';
