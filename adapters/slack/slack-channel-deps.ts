@@ -1,13 +1,8 @@
-import type { AgentDesk, DeliveryLog, InboundJournal, TicketDirectory, TurnHandler } from '../../src/core/index.js';
+import type { AgentDesk, DebugFieldLogger, DeliveryLog, InboundJournal, TicketDirectory, TurnHandler } from '../../src/core/index.js';
 import type { JournalReplayOptions } from './journal/journal-replay.js';
 
-/** The pino-like logger the Slack channel writes to: `(fields, message)` calls, as pino takes them. */
-export interface SlackLogger {
-  debug(fields: object, message?: string): void;
-  info(fields: object, message?: string): void;
-  warn(fields: object, message?: string): void;
-  error(fields: object, message?: string): void;
-}
+/** The pino-like logger the Slack channel writes to. */
+export type SlackLogger = DebugFieldLogger;
 
 /** What {@link registerSlackChannel} needs; the composition root builds it from validated configuration. */
 export interface SlackChannelDeps {

@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { SenderIdentity } from '../../src/core/index.js';
-import { createLruCache } from './lru-cache.js';
+import { createLruCache, type SenderIdentity } from '../../src/core/index.js';
 import { retryAfterSeconds } from './outbound-queue.js';
 import type { SlackLogger } from './slack-channel-deps.js';
 

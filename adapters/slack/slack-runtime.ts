@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
-import { createSlots } from '../../src/core/index.js';
+import { createLruCache, createSlots, type LruCache } from '../../src/core/index.js';
 import type { AckWatch } from './ack-watch.js';
 import { markDeliveryFailed } from './journal/delivery-outcome.js';
-import { createLruCache, type LruCache } from './lru-cache.js';
 import { createOutboundQueue, type OutboundQueue } from './outbound-queue.js';
 import type { SlackChannelDeps } from './slack-channel-deps.js';
 import { createSlackIdentities, type SlackIdentities } from './slack-identities.js';

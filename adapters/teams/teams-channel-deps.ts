@@ -1,12 +1,7 @@
-import type { AgentDesk, DeliveryLog, TurnHandler } from '../../src/core/index.js';
+import type { AgentDesk, DebugFieldLogger, DeliveryLog, TurnHandler } from '../../src/core/index.js';
 
-/** The pino-like logger the Teams channel writes to: `(fields, message)` calls, as pino takes them. */
-export interface TeamsLogger {
-  debug(fields: object, message?: string): void;
-  info(fields: object, message?: string): void;
-  warn(fields: object, message?: string): void;
-  error(fields: object, message?: string): void;
-}
+/** The pino-like logger the Teams channel writes to. */
+export type TeamsLogger = DebugFieldLogger;
 
 /**
  * The bot's Microsoft Entra app registration, with Bot Framework's standard variable names. With no `appId` the

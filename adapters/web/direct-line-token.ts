@@ -1,5 +1,5 @@
 import { SignJWT, errors, jwtVerify } from 'jose';
-import { DeskbotError } from '../../src/core/index.js';
+import { DeskbotError, createLruCache, type LruCache } from '../../src/core/index.js';
 
 /**
  * The user a token is bound to: named by the holder of the Direct Line secret (a trusted host page's backend), or by
@@ -55,39 +55,34 @@ export async function signToken(key: Uint8Array, grant: Omit<TokenGrant, 'expire
 const tokenExpired = () => new DeskbotError('forbidden', 'The token expired; get a new one.');
 
 /**
- * Verify a token this server signed. A token that passed once is remembered for its key (see {@link verifiedByKey})
- * and only its expiry is checked again.
+ * Verify a token this server signed. A token that passed once is remembered for its key until it expires (see
+ * {@link verifiedByKey}), so only its expiry is checked again.
  * @throws DeskbotError `forbidden` (403) when it expired — Direct Line clients take 403 as "get a new token" —
  *   and `unauthorized` (401) when it is not a valid token of ours
  */
 export async function verifyToken(key: Uint8Array, token: string): Promise<TokenGrant> {
   const verified = verifiedTokens(key);
   const known = verified.get(token);
-  if (known) {
-    // jose's rule: expired once `exp` is at or before the current second.
-    if (known.expiresAt <= Math.floor(Date.now() / 1000)) {
-      verified.delete(token);
-      throw tokenExpired();
-    }
-    return known;
-  }
+  if (known) return known;
   const grant = await verifySignedToken(key, token);
-  verified.set(token, grant);
-  if (verified.size > VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value!);
+  // Kept until the token's own expiry: jose's rule, expired once `exp` is at or before the current second, is the
+  // cache's `expiresAt <= now` in ms. An expired token misses here and the full check above refuses it with 403.
+  verified.set(token, grant, { expiresAt: grant.expiresAt * 1000 });
   return grant;
 }
 
 /**
  * Tokens already verified, per signing key: a client sends the same token with every request (two per message), and
  * the HMAC check through WebCrypto hops to the thread pool each time. Only a token that passed the full check is kept,
- * so a hit is the very string that was verified; expiry is checked again on every use. Oldest dropped first.
+ * so a hit is the very string that was verified; each entry expires with its token. The least recently used goes first.
  */
-const verifiedByKey = new WeakMap<Uint8Array, Map<string, TokenGrant>>();
+const verifiedByKey = new WeakMap<Uint8Array, LruCache<TokenGrant>>();
 const VERIFIED_TOKENS_KEPT = 10_000;
 
-function verifiedTokens(key: Uint8Array): Map<string, TokenGrant> {
+function verifiedTokens(key: Uint8Array): LruCache<TokenGrant> {
   let verified = verifiedByKey.get(key);
-  if (!verified) verifiedByKey.set(key, (verified = new Map()));
+  // Every entry carries its token's expiry: the cache's own TTL is never used.
+  if (!verified) verifiedByKey.set(key, (verified = createLruCache<TokenGrant>(VERIFIED_TOKENS_KEPT, Infinity)));
   return verified;
 }
 

@@ -1,14 +1,10 @@
-import type { TranscriptStore, TurnHandler } from '../../src/core/index.js';
+import type { FieldLogger, TranscriptStore, TurnHandler } from '../../src/core/index.js';
 import type { StreamHub } from './stream-hub.js';
 import type { SignInOptions } from './sign-in/oidc-relying-party.js';
 import type { RateLimit, RateLimitRedis } from './rate-limits.js';
 
-/** The pino-like logger the web channel writes to: `(fields, message)` calls, as pino takes them. */
-export interface WebLogger {
-  info(fields: object, message?: string): void;
-  warn(fields: object, message?: string): void;
-  error(fields: object, message?: string): void;
-}
+/** The pino-like logger the web channel writes to. */
+export type WebLogger = FieldLogger;
 
 /** What {@link registerWebChannel} needs; the composition root builds it from validated configuration. */
 export interface WebChannelDeps {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
+import { DeskbotError } from '../core/errors.js';
 import type { IntentDefinition } from '../classification/types.js';
 import type { ArticleDoc } from '../knowledge/types.js';
 import type { TurnServices } from '../conversation/turn.js';
@@ -25,28 +26,58 @@ export interface ServiceHolder {
   liveVersion(): VersionRef | null;
 }
 
+/** A {@link ServiceHolder} whose first load may still be training; see {@link startServiceHolder}. */
+export interface StartingServiceHolder {
+  holder: ServiceHolder;
+  /**
+   * Settles when the first load is done: until then `holder.current()` throws. Rejects when the first load fails
+   * (e.g. no intent has examples, or the database cannot be read).
+   */
+  ready: Promise<void>;
+}
+
+/** How a {@link ServiceHolder} trains; see {@link startServiceHolder}. */
+export interface ServiceHolderOptions {
+  /** How later loads (publishes, rollbacks, other instances' changes) train a catalog; default {@link trainCatalogInWorker}. */
+  trainCatalog?: CatalogTrainer;
+  /**
+   * How the first load trains; default {@link trainCatalogInWorker}. When it fails for any reason but the training
+   * itself (`bad_request`: the worker timed out, ran out of heap or could not start), the first load trains on the
+   * main thread instead, as nothing is served yet and a bot without a model cannot answer at all.
+   */
+  trainAtStart?: CatalogTrainer;
+  /** Where a failed training is reported (the admin API answers only the one who published). */
+  logger?: Logger;
+}
+
 /**
  * Build turn services from the database: the live model version's snapshot (the Intent tables, i.e. the draft, only
  * while nothing was published) and every knowledge article. Reloads build the new services aside and swap the whole
  * object at once, so a turn in flight keeps the ones it started with. The catalogue of the version that was live
- * before is kept, so a rollback needs no retraining. The first load trains in-process (nothing is served yet); later
- * ones train in a worker thread, so turns keep being answered by the old services meanwhile. A load that fails keeps
- * the old services and rejects; a later training that fails (or runs past its time or heap) is also logged.
- * @param options.trainCatalog how later loads train a catalog; default {@link trainCatalogInWorker}
- * @param options.logger where a failed later training is reported (the admin API answers only the one who published)
+ * before is kept, so a rollback needs no retraining. Every load, the first included, trains in a worker thread, so
+ * the event loop stays free meanwhile: at start-up for health checks, later for turns, which the old services keep
+ * answering. A load that fails keeps the old services and rejects; a later training that fails (or runs past its
+ * time or heap) is also logged.
+ * @returns the holder at once, and `ready`, which settles when the first load is done
  */
-export async function createServiceHolder(
+export function startServiceHolder(
   db: Db,
   base: Omit<TurnServices, 'catalog' | 'knowledge' | 'vocabulary'>,
-  options: { trainCatalog?: CatalogTrainer; logger?: Logger } = {},
-): Promise<ServiceHolder> {
+  options: ServiceHolderOptions = {},
+): StartingServiceHolder {
   const trainInWorker = options.trainCatalog ?? trainCatalogInWorker;
   const trainLater: CatalogTrainer = (intents, outOfScopeExamples) => trainInWorker(intents, outOfScopeExamples).catch((err: unknown) => {
     options.logger?.error({ err, intents: intents.length }, 'training the intent model failed; the model served stays as it was');
     throw err;
   });
-  const trainNow: CatalogTrainer = async (intents, outOfScopeExamples) => buildIntentCatalog(intents, outOfScopeExamples);
-  let services: TurnServices;
+  const trainAtStart = options.trainAtStart ?? trainCatalogInWorker;
+  const trainFirst: CatalogTrainer = (intents, outOfScopeExamples) => trainAtStart(intents, outOfScopeExamples).catch((err: unknown) => {
+    // The same data would fail the same way on the main thread: only a worker that could not finish is worth a retry.
+    if (err instanceof DeskbotError && err.code === 'bad_request') throw err;
+    options.logger?.warn({ err, intents: intents.length }, 'training the intent model in a worker failed at start-up; training it on the main thread');
+    return buildIntentCatalog(intents, outOfScopeExamples);
+  });
+  let services: TurnServices | undefined;
   let loaded: { version: VersionRef | null; fingerprint: ServingFingerprint } | undefined;
   const catalogs = new Map<string, IntentCatalog>();
   let queue: Promise<boolean> = Promise.resolve(false);
@@ -70,13 +101,33 @@ export async function createServiceHolder(
   }
   // One load at a time, in call order: an older load can never overwrite a newer one.
   const serially = (force: boolean, train = trainLater) => (queue = queue.catch(() => false).then(() => load(force, train)));
-  await serially(true, trainNow);
-  return {
-    current: () => services,
+  const ready = serially(true, trainFirst).then(() => undefined);
+  // The caller awaits `ready` only after more start-up work: a failure meanwhile must not count as unhandled.
+  ready.catch(() => {});
+  const holder: ServiceHolder = {
+    current: () => {
+      if (!services) throw new DeskbotError('starting', 'deskbot is still starting: the intent model is being trained.');
+      return services;
+    },
     reload: async () => { await serially(true); },
     sync: () => serially(false),
     liveVersion: () => loaded?.version ?? null,
   };
+  return { holder, ready };
+}
+
+/**
+ * {@link startServiceHolder}, resolved once the first load is done.
+ * @throws whatever the first load throws (e.g. DeskbotError `bad_request` when no intent has examples)
+ */
+export async function createServiceHolder(
+  db: Db,
+  base: Omit<TurnServices, 'catalog' | 'knowledge' | 'vocabulary'>,
+  options: ServiceHolderOptions = {},
+): Promise<ServiceHolder> {
+  const { holder, ready } = startServiceHolder(db, base, options);
+  await ready;
+  return holder;
 }
 
 /** Keep the live catalogue and the one before it (for an instant rollback); drop older ones. */

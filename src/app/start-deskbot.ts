@@ -16,6 +16,7 @@ import { ensureLiveVersion, watchLiveModel } from '../model-versions/index.js';
 import { pingDatabase } from '../db/ping.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { registerOperationalRoutes } from '../http/health-routes.js';
+import { registerStartUpGate } from '../http/start-up-gate.js';
 import { createMetrics } from '../observability/metrics.js';
 import { pingRedis } from '../redis/connection.js';
 import { seedIfEmpty } from '../seed/seed-if-empty.js';
@@ -23,7 +24,8 @@ import type { AgentChannel } from '../core/agent-channel.js';
 import { createWebAgentChannel } from '../escalation/web-agent-channel.js';
 import { loadRequestForms } from '../conversation/request-forms.js';
 import { startInfrastructure, type Infrastructure } from './infrastructure.js';
-import { createServiceHolder, type ServiceHolder } from './service-holder.js';
+import { startServiceHolder, type ServiceHolder } from './service-holder.js';
+import type { CatalogTrainer } from './train-catalog-in-worker.js';
 import { createOptionalLlm } from './optional-llm.js';
 import { registerSlack, registerTeams, registerWeb } from './register-chat-channels.js';
 import { startPendingIncidentSweep } from './pending-incident-sweep.js';
@@ -40,15 +42,25 @@ export interface RunningDeskbot {
   close(): Promise<void>;
 }
 
+/** What a test may swap in {@link startDeskbot}. */
+export interface StartDeskbotOptions {
+  /** How start-up trains the intent model; default: in a worker thread (see ServiceHolderOptions.trainAtStart). */
+  trainAtStart?: CatalogTrainer;
+}
+
 /**
  * The composition root: start databases (or the embedded defaults), migrate and seed, build the pipeline and
- * wire every configured channel adapter onto one HTTP server.
+ * wire every configured channel adapter onto one HTTP server. The server listens while the intent model trains (in a
+ * worker thread), answering only `/healthz`, `/readyz` (503 until the model is ready) and `/metrics` meanwhile;
+ * resolves once everything is served.
+ * @throws DeskbotError `dependency_missing` / `config_invalid`, or whatever the first training throws
  */
-export async function startDeskbot(config: Config, logger: Logger): Promise<RunningDeskbot> {
+export async function startDeskbot(config: Config, logger: Logger, options: StartDeskbotOptions = {}): Promise<RunningDeskbot> {
   const infrastructure = await startInfrastructure(config, logger);
   const evaluations = createEvaluationRunner();
   let modelWatch: { stop(): Promise<void> } | undefined;
   let pendingSweep: { stop(): Promise<void> } | undefined;
+  let app: FastifyInstance | undefined;
   try {
     const { prisma, redis } = infrastructure;
     const seeded = await seedIfEmpty(prisma, { articlesDir: config.KB_SEED_DIR });
@@ -69,22 +81,23 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
         databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl,
       })
       : null;
-    const services = await createServiceHolder(prisma, {
+    // The first training starts here, in a worker, and goes on while the rest is wired and the server listens.
+    const { holder: services, ready: modelReady } = startServiceHolder(prisma, {
       thresholds: { act: config.CONFIDENCE_ACT, confirm: config.CONFIDENCE_CONFIRM },
       metrics,
       escalate: escalation?.escalate,
       bridge: escalation?.bridge,
       requestForms: loadRequestForms(),
       llm: createOptionalLlm(config),
-    }, { logger });
+    }, { logger, trainAtStart: options.trainAtStart });
     const turns = createPipeline({ prisma, services: services.current, logger, concurrency: config.TURN_CONCURRENCY });
-    // PGlite does not deliver NOTIFY: there the poll alone picks up publishes and article edits.
-    modelWatch = watchLiveModel({
-      sync: services.sync, databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl, pollMs: config.MODEL_SYNC_SECONDS * 1000, logger,
-    });
 
-    const app = createHttpServer({ logger, metrics, trustProxy: config.TRUST_PROXY });
-    registerOperationalRoutes(app, { metrics, checks: { database: () => pingDatabase(prisma), redis: () => (redis ? pingRedis(redis) : Promise.resolve(false)) } });
+    app = createHttpServer({ logger, metrics, trustProxy: config.TRUST_PROXY });
+    const gate = registerStartUpGate(app);
+    registerOperationalRoutes(app, {
+      metrics,
+      checks: { database: () => pingDatabase(prisma), redis: () => (redis ? pingRedis(redis) : Promise.resolve(false)), model: async () => gate.isOpen() },
+    });
     const web = await registerWeb(app, config, { turns, prisma, rateLimitRedis: infrastructure.rateLimitRedis, logger });
     channels.set('web', web.adapter);
     await registerAdminRoutes(app, {
@@ -107,19 +120,28 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
         queues: [escalation.queue], adminToken: config.ADMIN_TOKEN,
         isAdminAccountToken: async (token) => (await findAdminByToken(prisma, token)) !== null,
       });
-      await escalation.start();
     }
+    const url = await app.listen({ port: config.PORT, host: config.HOST });
+    logger.info({ url }, 'answering health checks while the intent model trains');
+    await modelReady;
+    // PGlite does not deliver NOTIFY: there the poll alone picks up publishes and article edits.
+    modelWatch = watchLiveModel({
+      sync: services.sync, databaseUrl: infrastructure.embedded.postgres ? undefined : infrastructure.databaseUrl, pollMs: config.MODEL_SYNC_SECONDS * 1000, logger,
+    });
+    // Background work starts only once the model is ready, so a start-up whose training fails leaves none running.
+    await escalation?.start();
     // Every reported incident gets logged, answered or not (ITIL); on PGlite too, as it needs only the database.
     pendingSweep = startPendingIncidentSweep({
       prisma, services: services.current, channels: (name) => channels.get(name), logger, minutes: config.PENDING_INCIDENT_MINUTES,
     });
-    const url = await app.listen({ port: config.PORT, host: config.HOST });
+    gate.open();
     await slack?.start();
     logger.info({ url, slack: Boolean(slack), teams: Boolean(teams) }, 'deskbot is listening');
+    const server = app;
     return {
-      app, infrastructure, services, turns, url,
+      app: server, infrastructure, services, turns, url,
       async close() {
-        await app.close();
+        await server.close();
         await slack?.stop();
         await modelWatch?.stop();
         await pendingSweep?.stop();
@@ -130,6 +152,7 @@ export async function startDeskbot(config: Config, logger: Logger): Promise<Runn
       },
     };
   } catch (err) {
+    await app?.close();
     await modelWatch?.stop();
     await pendingSweep?.stop();
     await evaluations.close();

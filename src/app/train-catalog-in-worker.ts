@@ -45,5 +45,5 @@ export function catalogTrainerInWorker(limits: { timeoutMs?: number; heapMb?: nu
   };
 }
 
-/** The trainer later loads of the live model use: {@link catalogTrainerInWorker} with its default limits. */
+/** The trainer every load of the live model uses by default, start-up included: {@link catalogTrainerInWorker} with its default limits. */
 export const trainCatalogInWorker: CatalogTrainer = catalogTrainerInWorker();

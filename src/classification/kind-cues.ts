@@ -1,3 +1,5 @@
+import { collapseWhitespace } from '../core/collapse-whitespace.js';
+
 // Words that say "something is wrong" versus "I want something", whatever the product or topic. They give the kind
 // model a signal that carries over to topics the catalogue has no examples for.
 const PROBLEM = /\b(not|no|cant|cannot|unable|wont|doesnt|dont|isnt|didnt|arent|wasnt|werent|hasnt|havent|broken|broke|break|error|errors|fail|fails|failed|failing|failure|crash|crashes|crashed|crashing|freez\w*|frozen|stuck|hang|hangs|hanging|down|slow|keeps|stopped|missing|lost|issue|issues|problem|problems|bug|glitch|dead|died|cracked|blank|offline|disconnect\w*|locked|corrupt\w*|flicker\w*|jam\w*|virus|hacked|denied|invalid|wrong|bounc\w*|timeout|timed out|unreachable|loop\w*|disappeared|gone|full|rejected|bsod|blue screen|black screen|outage|intermittent\w*|dropping|drops|echo\w*|noise|noisy|unresponsive|overheat\w*|faulty|fault|malware|phish\w*|suspicious|spam|stolen|warning|expired)\b/;
@@ -16,7 +18,7 @@ const QUESTION_MARK = /\?\s*$/;
  * phrases leave behind ("could i   get"), count as one.
  */
 export function kindCues(normalized: string): string[] {
-  const text = normalized.replace(/'/g, '').replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(normalized.replace(/'/g, ''));
   const cues: string[] = [];
   const problem = PROBLEM.test(text);
   const request = REQUEST.test(text);

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DeskbotError } from '../core/errors.js';
+import { readJsonFile } from '../config/read-json-file.js';
 import type { IntentDefinition } from './types.js';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
@@ -34,13 +34,7 @@ export const seedIntentsPath = fileURLToPath(new URL('../../prisma/seed/intents.
  * @throws DeskbotError `config_invalid` when the file is missing or does not match the schema
  */
 export function loadSeedIntents(path: string = seedIntentsPath): { intents: IntentDefinition[]; outOfScopeExamples: string[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new DeskbotError('config_invalid', `cannot read seed intents at ${path}`, { cause: err });
-  }
-  const parsed = seedSchema.safeParse(raw);
+  const parsed = seedSchema.safeParse(readJsonFile(path, 'seed intents'));
   if (!parsed.success) throw new DeskbotError('config_invalid', `seed intents at ${path} are invalid: ${parsed.error.message}`);
   return parsed.data;
 }

@@ -18,11 +18,17 @@ export async function adminsAddCommand(config: Config, args: { name: string; ema
   printToken(token);
 }
 
-/** `deskbot admins list`: one line per administrator, `email<TAB>name<TAB>created<TAB>N sessions`, by email. */
+/**
+ * `deskbot admins list`: one line per administrator, by email, tab-separated: `email name created N sessions` for a
+ * current admin, `email name created revoked <time>` for each revocation (kept so an operator can audit who had access).
+ */
 export async function adminsListCommand(config: Config): Promise<void> {
   const admins = await withDatabase(config, (prisma) => listAdmins(prisma));
   if (!admins.length) console.log('No admins yet: add one with deskbot admins add NAME EMAIL.');
-  for (const a of admins) console.log([a.email, a.name, a.createdAt.toISOString(), `${a.sessions} session${a.sessions === 1 ? '' : 's'}`].join('\t'));
+  for (const a of admins) {
+    const status = a.revokedAt ? `revoked ${a.revokedAt.toISOString()}` : `${a.sessions} session${a.sessions === 1 ? '' : 's'}`;
+    console.log([a.email, a.name, a.createdAt.toISOString(), status].join('\t'));
+  }
 }
 
 /**

@@ -19,11 +19,8 @@ export async function answerImpactChange(turn: Turn, offer: ImpactChange, action
   if (!reply) return false;
   const otherIntent = understanding.intent !== null && understanding.intent !== offer.intent && understanding.confidence >= turn.services.thresholds.act;
   if (!action && (understanding.kind === 'ticket_status' || otherIntent)) return false;
-  const current = await turn.db.ticket.findFirst({ where: { number: offer.ticket, requesterId: turn.employee.id }, select: { impact: true, urgency: true } });
-  if (!current) return false;
-  const levels = { impact: reply.impact ?? current.impact, urgency: reply.urgency ?? current.urgency } as const;
   const result = await changeTicketImpact(turn.db, {
-    number: offer.ticket, requesterId: turn.employee.id, impact: levels.impact as 1 | 2 | 3, urgency: levels.urgency as 1 | 2 | 3,
+    number: offer.ticket, requesterId: turn.employee.id, impact: reply.impact, urgency: reply.urgency,
     actor: `requester:${turn.employee.id}`, now: turn.now, slaPolicy: turn.services.slaPolicy,
   });
   if (!result) return false;

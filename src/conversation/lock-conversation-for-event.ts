@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
-import type { ChannelName } from '../core/message.js';
+import type { InboundMessage } from '../core/message.js';
 
 /** The conversation a turn runs in, and whether its inbound event is new. */
 export interface LockedConversation {
@@ -17,13 +17,15 @@ export interface LockedConversation {
  * (each Prisma call costs CPU on the event loop, which a burst of messages feels). The event row is inserted from the
  * conversation row's output, so the conversation lock is always taken first, as when the two ran one after the other:
  * a concurrent duplicate waits on that lock, then its ON CONFLICT DO NOTHING sees the first delivery's committed row.
+ * @param message the inbound message: its channel, event id, and conversation key and reference
+ * @param employeeId who the conversation belongs to when it is created
  * @returns the conversation id, its stored dialog state and whether the event is new
  */
 export async function lockConversationForEvent(
-  db: Db,
-  input: { channel: ChannelName; externalId: string; employeeId: string; reference?: Record<string, unknown>; eventId: string },
+  db: Db, message: Pick<InboundMessage, 'channel' | 'eventId' | 'conversation'>, employeeId: string,
 ): Promise<LockedConversation> {
-  const reference = input.reference ? JSON.stringify(input.reference) : null;
+  const input = { channel: message.channel, externalId: message.conversation.externalId, employeeId, eventId: message.eventId };
+  const reference = message.conversation.reference ? JSON.stringify(message.conversation.reference) : null;
   const rows = await db.$queryRaw<LockedConversation[]>`
     WITH c AS (
       INSERT INTO "Conversation" ("id", "channel", "externalId", "employeeId", "reference", "state", "updatedAt")

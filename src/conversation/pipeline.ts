@@ -76,10 +76,7 @@ async function runTurn(
 ): Promise<TurnResult> {
   const emptySummary: TurnSummary = { kind: null, intent: null, confidence: 0 };
   const employee = await identifyEmployee(db, message.channel, message.sender);
-  const conversation = await lockConversationForEvent(db, {
-    channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: message.conversation.reference,
-    eventId: message.eventId,
-  });
+  const conversation = await lockConversationForEvent(db, message, employee.id);
   if (!conversation.first) {
     return { conversationId: conversation.id, duplicate: true, replies: [], summary: emptySummary };
   }

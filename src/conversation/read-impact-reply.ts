@@ -2,6 +2,7 @@ import { inferImpactUrgency } from '../classification/infer-impact-urgency.js';
 import type { Level } from '../tickets/priority-matrix.js';
 import { parseChoiceValue, type ImpactAnswer } from './choice-values.js';
 import { buttons } from './wording.js';
+import { collapseWhitespace } from '../core/collapse-whitespace.js';
 
 /** ITIL impact and urgency implied by each answer to the one impact question. */
 export const impactAnswers: Record<ImpactAnswer, { impact: Level; urgency: Level }> = {
@@ -35,7 +36,7 @@ const replyImpact: ReadonlyArray<readonly [Level, RegExp]> = [
 
 /** Lower case, straight apostrophes, spaces collapsed, end punctuation dropped. */
 function plain(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019`]/g, "'").replace(/\s+/g, ' ').replace(/[.!?\s]+$/, '').trim();
+  return collapseWhitespace(text.toLowerCase().replace(/[\u2018\u2019`]/g, "'")).replace(/[.!?\s]+$/, '');
 }
 
 /**

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DeskbotError } from '../core/errors.js';
+import { readJsonFile } from '../config/read-json-file.js';
 import type { Form } from '../core/reply.js';
 import { choiceValue } from './choice-values.js';
 
@@ -56,11 +56,5 @@ export function parseRequestForms(json: unknown): RequestFormCatalog {
  * @throws DeskbotError `config_invalid` when the file is missing, not JSON, or does not match
  */
 export function loadRequestForms(path: string = seedRequestFormsPath): RequestFormCatalog {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new DeskbotError('config_invalid', `cannot read request forms at ${path}`, { cause: err });
-  }
-  return parseRequestForms(raw);
+  return parseRequestForms(readJsonFile(path, 'request forms'));
 }

@@ -21,10 +21,7 @@ export async function storeFailedMessage(prisma: PrismaClient, message: InboundM
   const reply = { text: say.failed(reference) };
   try {
     const employee = await identifyEmployee(prisma, message.channel, message.sender);
-    const conversation = await lockConversationForEvent(prisma, {
-      channel: message.channel, externalId: message.conversation.externalId, employeeId: employee.id, reference: message.conversation.reference,
-      eventId: message.eventId,
-    });
+    const conversation = await lockConversationForEvent(prisma, message, employee.id);
     if (!conversation.first) return { conversationId: conversation.id, duplicate: true, replies: [], summary: { kind: null, intent: null, confidence: 0 } };
     await prisma.message.create({ data: { conversationId: conversation.id, direction: 'inbound', text, eventId: message.eventId, error: reason } });
     await prisma.message.create({ data: { conversationId: conversation.id, direction: 'outbound', text: reply.text, payload: reply } });

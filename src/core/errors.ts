@@ -9,6 +9,8 @@ export type DeskbotErrorCode =
   | 'channel_send_failed'
   | 'dependency_missing'
   | 'evaluation_timeout'
+  /** deskbot is still starting (e.g. training its intent model); answered 503 with `Retry-After`. */
+  | 'starting'
   | 'internal';
 
 /** A coded error; `status` is the HTTP status it maps to when it reaches a client. */
@@ -33,6 +35,7 @@ const defaultStatus: Record<DeskbotErrorCode, number> = {
   channel_send_failed: 502,
   dependency_missing: 500,
   evaluation_timeout: 503,
+  starting: 503,
   internal: 500,
 };
 

@@ -1,3 +1,5 @@
+import { collapseWhitespace } from '../core/collapse-whitespace.js';
+
 /**
  * Plain text of a Markdown document for snippets and indexing: headings, emphasis, code marks, list and quote markers,
  * HTML tags and table pipes removed; links and images reduced to their text. Not a full CommonMark parser: good enough
@@ -19,7 +21,7 @@ export function markdownToText(markdown: string): string {
     .replace(/(\*\*|__|\*|`|~~)/g, '')
     .replace(/(^|\s)_(\S[^_\n]*\S|\S)_(?=\s|$|[.,;:!?])/g, '$1$2')
     .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) => collapseWhitespace(line))
     .filter((line) => line.length > 0)
     .join('\n');
 }

@@ -35,16 +35,19 @@ export interface ActivationSummary {
 export async function listVersions(db: Db, limit = 100, switches = 20): Promise<{
   versions: VersionSummary[]; liveVersionId: string | null; draftChanged: boolean; rollbackTo: VersionRef | null; activations: ActivationSummary[];
 }> {
-  const [rows, live, draft, plan, activations] = await Promise.all([
+  const [rows, live, draft, activations] = await Promise.all([
     db.modelVersion.findMany({ orderBy: { number: 'desc' }, take: limit, omit: { snapshot: true } }),
     db.liveModel.findUnique({ where: { id: 1 } }),
     loadIntents(db),
-    rollbackPlan(db),
     db.modelActivation.findMany({ orderBy: { id: 'desc' }, take: switches }),
   ]);
   const ids = [...new Set(activations.flatMap((a) => [a.fromVersionId, a.toVersionId]).filter((id): id is string => !!id))];
-  const numbers = new Map((await db.modelVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } })).map((v) => [v.id, v.number]));
-  const liveHash = live ? (await db.modelVersion.findUnique({ where: { id: live.versionId }, select: { contentHash: true } }))?.contentHash : undefined;
+  const [numbered, plan, liveHash] = await Promise.all([
+    db.modelVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } }),
+    rollbackPlan(db, live),
+    live ? liveContentHash(db, live.versionId, rows) : undefined,
+  ]);
+  const numbers = new Map(numbered.map((v) => [v.id, v.number]));
   return {
     versions: rows.map((v) => ({
       id: v.id, number: v.number, note: v.note, publishedBy: v.publishedBy, createdAt: v.createdAt.toISOString(),
@@ -58,4 +61,11 @@ export async function listVersions(db: Db, limit = 100, switches = 20): Promise<
       action: a.action, by: a.by, at: a.at.toISOString(), undone: a.undoneAt !== null,
     })),
   };
+}
+
+/** The live version's content hash: from the versions listed when it is among them, else read. */
+async function liveContentHash(db: Db, versionId: string, listed: Array<{ id: string; contentHash: string }>): Promise<string | undefined> {
+  const hash = listed.find((v) => v.id === versionId)?.contentHash;
+  if (hash !== undefined) return hash;
+  return (await db.modelVersion.findUnique({ where: { id: versionId }, select: { contentHash: true } }))?.contentHash;
 }

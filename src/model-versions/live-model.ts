@@ -10,6 +10,9 @@ export interface VersionRef {
   number: number;
 }
 
+/** A published version's unique key: its id, or its number. */
+export type VersionKey = { id: string } | { number: number };
+
 /** The live version and its snapshot, or null before anything was published. */
 export async function loadLiveModel(db: Db): Promise<{ version: VersionRef; snapshot: ModelSnapshot } | null> {
   const rows = await db.$queryRaw<Array<{ id: string; number: number; snapshot: unknown }>>`

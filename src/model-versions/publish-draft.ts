@@ -1,7 +1,7 @@
 import type { Db, PrismaClient } from '../db/client.js';
 import { loadIntents } from '../intents/load-intents.js';
 import { exampleCount, snapshotHash, type ModelSnapshot } from './model-snapshot.js';
-import { notifyServingChange, type VersionRef } from './live-model.js';
+import { notifyServingChange, type VersionKey, type VersionRef } from './live-model.js';
 
 /** Serializes publishes and rollbacks across instances (pg_advisory_xact_lock key). */
 export const publishLockKey = 62_118_004;
@@ -42,15 +42,16 @@ export async function publishDraft(prisma: PrismaClient, input: { by: string; no
 
 /**
  * Make an existing version live again (a rollback, or a roll-forward), NOTIFYing every instance at commit.
- * @returns the version, or null when there is no version with that id
+ * @param version its id or its number
+ * @returns the version, or null when there is no such version
  */
-export async function activateVersion(prisma: PrismaClient, versionId: string, by: string): Promise<VersionRef | null> {
+export async function activateVersion(prisma: PrismaClient, version: VersionKey, by: string): Promise<VersionRef | null> {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${publishLockKey})`;
-    const version = await tx.modelVersion.findUnique({ where: { id: versionId }, select: { id: true, number: true } });
-    if (!version) return null;
-    await setLive(tx, version.id, by, 'activate');
-    return version;
+    const found = await tx.modelVersion.findUnique({ where: version, select: { id: true, number: true } });
+    if (!found) return null;
+    await setLive(tx, found.id, by, 'activate');
+    return found;
   });
 }
 

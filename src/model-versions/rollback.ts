@@ -2,6 +2,9 @@ import type { Db, PrismaClient } from '../db/client.js';
 import type { VersionRef } from './live-model.js';
 import { publishLockKey, setLive } from './publish-draft.js';
 
+/** The LiveModel row, as far as {@link rollbackPlan} reads it. */
+export interface LiveModelRow { versionId: string; previousVersionId: string | null }
+
 /** What "Roll back" would do now: undo the switch `activationId` (null for a switch made before switches were recorded). */
 export interface RollbackPlan {
   to: VersionRef;
@@ -14,10 +17,11 @@ export interface RollbackPlan {
  * rollback left is never brought back by a later rollback unless it was live right before the current one.
  * When the newest recorded switch does not lead to the live version (it was switched by a deskbot too old to record
  * switches), this falls back to LiveModel's previous version.
+ * @param live the LiveModel row when the caller has just read it (null: nothing published); read here when omitted
  * @returns null when there is nothing to undo (the first version, or every switch undone)
  */
-export async function rollbackPlan(db: Db): Promise<RollbackPlan | null> {
-  const live = await db.liveModel.findUnique({ where: { id: 1 } });
+export async function rollbackPlan(db: Db, live?: LiveModelRow | null): Promise<RollbackPlan | null> {
+  if (live === undefined) live = await db.liveModel.findUnique({ where: { id: 1 } });
   if (!live) return null;
   const last = await db.modelActivation.findFirst({
     where: { undoneAt: null, action: { not: 'rollback' } },

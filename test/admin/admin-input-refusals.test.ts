@@ -32,6 +32,19 @@ test('two requests creating the same intent at once: one 201, the others 409 con
   for (const r of results.filter((x) => x.status === 409)) expect(r.body.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/intent named "racing" exists already|An intent with this name exists already/) });
 });
 
+test('names or examples differing only in case, sent at the same moment, are stored once (case-insensitive keys)', async () => {
+  const names = ['Case_Race', 'case_race', 'CASE_RACE', 'Case_race', 'cAse_race', 'case_RACE'];
+  const created = await Promise.all(names.map((name) => call('POST', '/api/admin/intents', { name, kind: 'incident' })));
+  expect(created.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+  expect(await server.db.prisma.intent.count({ where: { name: { equals: 'case_race', mode: 'insensitive' } } })).toBe(1);
+  const winner = created.find((r) => r.status === 201)!.body.intent.name as string;
+  const texts = ['Printer Eats Paper', 'printer eats paper', 'PRINTER EATS PAPER', 'printer eats Paper'];
+  const added = await Promise.all(texts.map((text) => call('POST', `/api/admin/intents/${winner}/examples`, { texts: [text] })));
+  for (const r of added) expect(r.status).toBe(200);
+  const stored = (await call('GET', `/api/admin/intents/${winner}`)).body.intent.examples.map((e: { text: string }) => e.text.toLowerCase());
+  expect(stored.filter((t: string) => t === 'printer eats paper')).toHaveLength(1);
+});
+
 test('a unique-key violation from the database is a 409 conflict naming the record, in any admin route', async () => {
   await server.db.prisma.knowledgeArticle.create({ data: { slug: 'twice', title: 't', body: 'b' } });
   const err = await server.db.prisma.knowledgeArticle.create({ data: { slug: 'twice', title: 't', body: 'b' } }).catch((e: unknown) => e);

@@ -38,7 +38,10 @@ test('revoke: token and sessions stop at once, others are untouched; unknown ema
   expect(await me({ authorization: `Bearer ${token}` })).toBe(401);
   expect(await me({ cookie })).toBe(401);
   expect(await me({ cookie: adaCookie })).toBe(200);
-  expect((await listAdmins(server.db.prisma)).map((a) => a.email)).not.toContain('carol@example.com');
+  // Gone as an admin, still listed for audit, as revoked.
+  expect((await listAdmins(server.db.prisma)).filter((a) => a.email === 'carol@example.com')).toEqual([
+    expect.objectContaining({ name: 'Carol', sessions: 0, revokedAt: expect.any(Date) }),
+  ]);
   await expect(revokeAdmin(server.db.prisma, 'carol@example.com')).rejects.toMatchObject({ code: 'not_found' });
   await expect(reissueAdminToken(server.db.prisma, 'nobody@example.com')).rejects.toMatchObject({ code: 'not_found' });
   // Revoked, the email is free again.

@@ -59,3 +59,25 @@ test('admins list, reissue and revoke: a reissued token replaces the old one; a 
   await expect(printed((config) => adminsRevokeCommand(config, 'bob@example.com'))).rejects.toMatchObject({ code: 'not_found' });
   await expect(printed((config) => adminsReissueCommand(config, 'bob@example.com'))).rejects.toMatchObject({ code: 'not_found' });
 }, 180_000);
+
+test('admins list keeps revoked admins, marked with the time of each revocation, for audit', async () => {
+  const before = Date.now();
+  await addAdmin('Bob Again', 'bob@example.com');
+  await printed((config) => adminsRevokeCommand(config, 'bob@example.com'));
+  await addAdmin('Bob Third', 'bob@example.com');
+  const after = Date.now();
+
+  const rows = (await printed((config) => adminsListCommand(config))).map((l) => l.split('\t'));
+  // Bob now, then his two revocations, latest first (the first one from the test above).
+  expect(rows.map(([email, name, , status]) => [email, name, status!.replace(/ \S+$/, '')])).toEqual([
+    ['ada@example.com', 'Ada Admin', '0'],
+    ['bob@example.com', 'Bob Third', '0'],
+    ['bob@example.com', 'Bob Again', 'revoked'],
+    ['bob@example.com', 'Bob Admin', 'revoked'],
+  ]);
+  const revokedAt = Date.parse(rows[2]![3]!.slice('revoked '.length));
+  expect(revokedAt).toBeGreaterThanOrEqual(before - 1000);
+  expect(revokedAt).toBeLessThanOrEqual(after + 1000);
+  expect(Date.parse(rows[3]![3]!.slice('revoked '.length))).toBeLessThanOrEqual(revokedAt);
+  expect(rows[2]![2]).toMatch(/^\d{4}-\d\d-\d\dT/);
+}, 180_000);

@@ -74,3 +74,21 @@ test("an article's intents are matched ignoring case and stored as the draft spe
   expect([patched.status, patched.body.article.intents]).toEqual([200, ['printer_jam', 'vpn_down']]);
   expect((await call('PATCH', '/api/admin/articles/jams', { intents: ['no_such_intent'] })).status).toBe(400);
 });
+
+test('unlinking keeps the order of the other links and stamps the record with the time of the change', async () => {
+  expect((await call('POST', '/api/admin/intents', { name: 'middle_one', kind: 'incident', examples: ['the middle one is broken'] })).status).toBe(201);
+  expect((await call('POST', '/api/admin/articles', { slug: 'ordered', title: 'Ordered', body: 'Three links.', intents: ['vpn_down', 'middle_one', 'printer_jam'] })).status).toBe(201);
+  const deletedAt = Date.now();
+  expect((await call('DELETE', '/api/admin/intents/middle_one')).status).toBe(204);
+  const article = (await call('GET', '/api/admin/articles/ordered')).body.article;
+  expect(article.intents).toEqual(['vpn_down', 'printer_jam']);
+  expect(Math.abs(Date.parse(article.updatedAt) - deletedAt)).toBeLessThan(5000);
+
+  expect((await call('POST', '/api/admin/articles', { slug: 'gone-soon', title: 'Gone soon', body: 'Deleted next.' })).status).toBe(201);
+  expect((await call('PATCH', '/api/admin/intents/printer_jam', { articleSlugs: ['ordered', 'gone-soon', 'badges'] })).status).toBe(200);
+  expect((await call('DELETE', '/api/admin/articles/gone-soon')).status).toBe(204);
+  const intent = (await call('GET', '/api/admin/intents/printer_jam')).body.intent;
+  expect(intent.articleSlugs).toEqual(['ordered', 'badges']);
+  // The stamp is the intent's version: an edit made with it (If-Match) is accepted.
+  expect((await call('PATCH', '/api/admin/intents/printer_jam', { description: 'Jams' }, { 'if-match': `"${intent.version}"` })).status).toBe(200);
+});

@@ -60,7 +60,7 @@ test('two instances switch to a published version and back, by NOTIFY and by pol
 
   expect(await publishDraft(db.prisma, { by: 'alice@example.com' })).toMatchObject({ published: false, reason: 'no_changes' });
 
-  await activateVersion(db.prisma, first!.id, 'alice@example.com');
+  await activateVersion(db.prisma, { id: first!.id }, 'alice@example.com');
   await expect.poll(() => a.liveVersion()?.number, { timeout: 20_000 }).toBe(1);
   await expect.poll(() => b.liveVersion()?.number, { timeout: 20_000 }).toBe(1);
   for (const holder of [a, b]) expect(holder.current().catalog.get('badge_fault')).toBeUndefined();

@@ -82,3 +82,16 @@ test('a database upgraded from before switches were recorded can still undo its 
   await server.db.prisma.modelActivation.deleteMany({ where: { toVersionId: { in: (await server.db.prisma.modelVersion.findMany({ where: { number: to } })).map((v) => v.id) } } });
   expect((await post('/api/admin/versions/rollback')).body.version.number).toBe(from);
 }, 60_000);
+
+test('draftChanged compares the draft with the live version also when that is not the newest', async () => {
+  const older = await editAndPublish();
+  await editAndPublish();
+  // Undo the newest edit: the draft is version `older` again, which is live but not the newest version.
+  const intent = (await server.app.inject({ method: 'GET', url: '/api/admin/intents/vpn_down', headers: { authorization: `Bearer ${server.token}` } })).json().intent;
+  const newest = intent.examples.find((e: { text: string }) => e.text === `vpn tunnel drops every ${examples} minutes`);
+  await server.app.inject({ method: 'DELETE', url: `/api/admin/intents/vpn_down/examples/${newest.id}`, headers: { authorization: `Bearer ${server.token}` } });
+  await post(`/api/admin/versions/${older}/activate`);
+  const draft = async () => (await server.app.inject({ method: 'GET', url: '/api/admin/intents', headers: { authorization: `Bearer ${server.token}` } })).json();
+  expect(await draft()).toMatchObject({ draftChanged: false, liveVersion: { number: older } });
+  expect((await versions()).draftChanged).toBe(false);
+}, 60_000);

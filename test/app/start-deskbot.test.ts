@@ -26,7 +26,7 @@ afterAll(async () => {
 test('the composition root migrates, seeds and serves health, readiness, metrics and the chat page', async () => {
   expect((await fetch(`${deskbot.url}/healthz`)).status).toBe(200);
   const ready = await fetch(`${deskbot.url}/readyz`);
-  expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+  expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok', model: 'ok' } });
   expect(await (await fetch(`${deskbot.url}/`)).text()).toContain('deskbot');
   const session = await startDirectLine(deskbot.url);
   await session.say('outlook not syncing', 'someone');

@@ -6,7 +6,6 @@ import { decodeForm, encodeForm, formModal, readViewValues } from '../../adapter
 import { markdownToMrkdwn, slackTextToPlain } from '../../adapters/slack/render/mrkdwn.js';
 import { renderReplies } from '../../adapters/slack/render/reply-blocks.js';
 import { homeView } from '../../adapters/slack/render/home-view.js';
-import { createLruCache } from '../../adapters/slack/lru-cache.js';
 
 const ticket: TicketCard = {
   number: 'INC0001042', kind: 'incident', title: 'VPN <drops> & reconnects', status: 'in_progress', priority: 2,
@@ -92,19 +91,6 @@ describe('Block Kit', () => {
     expect(JSON.stringify(homeView([]))).toContain('You have no open tickets.');
     expect(view.blocks.length).toBeLessThanOrEqual(100);
   });
-});
-
-test('the LRU cache is bounded and forgets expired entries', () => {
-  let now = 0;
-  const cache = createLruCache<number>(2, 1000, () => now);
-  cache.set('a', 1);
-  cache.set('b', 2);
-  cache.get('a');
-  cache.set('c', 3);
-  expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([1, undefined, 3]);
-  now = 1001;
-  expect(cache.get('a')).toBeUndefined();
-  expect(cache.size).toBe(1);
 });
 
 test('the notification text is mrkdwn like the blocks: bold converted, a typed <!channel> cannot ping', () => {

@@ -1,7 +1,7 @@
 import type { App, Receiver } from '@slack/bolt';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createLruCache } from '../lru-cache.js';
+import { createLruCache } from '../../../src/core/index.js';
 import type { SlackLogger } from '../slack-channel-deps.js';
 import { isSslCheck, parseSlackBody } from './parse-slack-body.js';
 import { checkSlackSignature } from './verify-slack-signature.js';

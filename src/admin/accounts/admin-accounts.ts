@@ -44,26 +44,36 @@ export async function findAdminById(db: Db, id: string): Promise<AdminRef | null
   return db.admin.findUnique({ where: { id }, select: { id: true, name: true, email: true } });
 }
 
-/** An administrator as `deskbot admins list` shows it. */
+/** An administrator as `deskbot admins list` shows it: a current one, or one revoked (kept for audit). */
 export interface AdminListing extends AdminRef {
   createdAt: Date;
-  /** Signed-in /admin browsers that have not expired. */
+  /** Signed-in /admin browsers that have not expired (0 once revoked). */
   sessions: number;
+  /** When the admin was revoked; null while they are an admin. */
+  revokedAt: Date | null;
 }
 
-/** Every administrator, by email, with their count of live sign-in sessions. */
+/**
+ * Every administrator, current and revoked, by email; for one email the current admin first, then its revocations
+ * (latest first). A current admin comes with their count of live sign-in sessions.
+ */
 export async function listAdmins(db: Db): Promise<AdminListing[]> {
-  const [admins, sessions] = await Promise.all([
-    db.admin.findMany({ orderBy: { email: 'asc' }, select: { id: true, name: true, email: true, createdAt: true } }),
+  const [admins, revoked, sessions] = await Promise.all([
+    db.admin.findMany({ select: { id: true, name: true, email: true, createdAt: true } }),
+    db.revokedAdmin.findMany({ select: { adminId: true, name: true, email: true, createdAt: true, revokedAt: true } }),
     db.consoleSession.groupBy({ by: ['principalId'], where: { console: 'admin', expiresAt: { gt: new Date() } }, _count: { _all: true } }),
   ]);
   const count = new Map(sessions.map((s) => [s.principalId, s._count._all]));
-  return admins.map((a) => ({ ...a, sessions: count.get(a.id) ?? 0 }));
+  return [
+    ...admins.map((a) => ({ ...a, sessions: count.get(a.id) ?? 0, revokedAt: null })),
+    ...revoked.map(({ adminId, ...r }) => ({ ...r, id: adminId, sessions: 0 })),
+  ].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : (b.revokedAt?.getTime() ?? Infinity) - (a.revokedAt?.getTime() ?? Infinity)));
 }
 
 /**
  * Remove an administrator: their token stops working at the next request (every request looks it up) and their
- * sign-in sessions end at once. What they published keeps their email as author. `createAdmin` may add them again.
+ * sign-in sessions end at once. What they published keeps their email as author. A RevokedAdmin row keeps who and
+ * when for audit ({@link listAdmins} shows it). `createAdmin` may add them again.
  * @returns the admin removed and how many sessions ended
  * @throws DeskbotError `not_found` when no admin has that email
  */
@@ -71,7 +81,8 @@ export async function revokeAdmin(db: PrismaClient, email: string): Promise<{ ad
   return db.$transaction(async (tx) => {
     const admin = await adminByEmail(tx, email);
     const ended = await tx.consoleSession.deleteMany({ where: { console: 'admin', principalId: admin.id } });
-    await tx.admin.delete({ where: { id: admin.id } });
+    const removed = await tx.admin.delete({ where: { id: admin.id } });
+    await tx.revokedAdmin.create({ data: { adminId: removed.id, name: removed.name, email: removed.email, createdAt: removed.createdAt } });
     return { admin, sessionsEnded: ended.count };
   });
 }

@@ -5,7 +5,9 @@ import { outOfScopeIntentName } from '../../intents/load-intents.js';
 import { AdminError } from '../admin-error.js';
 import { refuseMissingOrChanged } from '../refuse-missing-or-changed.js';
 import { unknownArticleSlugs, unlinkIntentsFromArticles } from './intent-article-links.js';
+import { exampleTextsByKey, insertExampleRows, newExampleTexts } from './example-texts.js';
 import { examplesUnderOtherIntents, type SharedExample } from './shared-examples.js';
+import { collapseWhitespace } from '../../core/collapse-whitespace.js';
 
 /** An intent's settings as admins edit them (examples are edited apart). */
 export interface IntentSettings {
@@ -59,7 +61,7 @@ export async function createDraftIntent(prisma: PrismaClient, name: string, sett
     await checkArticles(tx, settings.articleSlugs);
     const row = await tx.intent.create({ data: { name, ...defaults, ...settings } });
     await insertExamples(tx, row.id, examples);
-    return examplesUnderOtherIntents(tx, row.id, examples.map((t) => t.replace(/\s+/g, ' ').trim()));
+    return examplesUnderOtherIntents(tx, row.id, examples.map((t) => collapseWhitespace(t)));
   });
 }
 
@@ -130,7 +132,7 @@ export async function addDraftExamples(db: Db, name: string, texts: string[]): P
   if (!row && name === outOfScopeIntentName) row = await db.intent.create({ data: { name, ...defaults, description: 'Messages the service desk does not handle' }, select: { id: true } });
   if (!row) throw new DeskbotError('not_found', `No intent named "${name}".`);
   const added = await insertExamples(db, row.id, texts);
-  return { added, sharedWithOtherIntents: await examplesUnderOtherIntents(db, row.id, texts.map((t) => t.replace(/\s+/g, ' ').trim())) };
+  return { added, sharedWithOtherIntents: await examplesUnderOtherIntents(db, row.id, texts.map((t) => collapseWhitespace(t))) };
 }
 
 /** Remove one example. @throws DeskbotError `not_found` when the intent has no such example */
@@ -140,20 +142,14 @@ export async function deleteDraftExample(db: Db, name: string, exampleId: string
 }
 
 /**
- * Insert texts as examples of an intent id (whitespace collapsed), skipping the ones it holds already in any case:
- * "VPN down" beside "vpn down" adds nothing the classifier, which lower-cases, does not have.
+ * Insert texts as examples of an intent id, as an import does (example-texts.ts): whitespace collapsed, skipping the
+ * ones it holds already in any case.
  * @returns how many were new
  */
-export async function insertExamples(db: Db, intentId: string, texts: string[]): Promise<number> {
-  const held = new Set((await db.intentExample.findMany({ where: { intentId }, select: { text: true } })).map((e) => e.text.toLowerCase()));
-  const fresh = new Map<string, string>();
-  for (const text of texts.map((t) => t.replace(/\s+/g, ' ').trim())) {
-    const key = text.toLowerCase();
-    if (text && !held.has(key) && !fresh.has(key)) fresh.set(key, text);
-  }
-  if (!fresh.size) return 0;
-  const { count } = await db.intentExample.createMany({ data: [...fresh.values()].map((text) => ({ intentId, text })), skipDuplicates: true });
-  return count;
+async function insertExamples(db: Db, intentId: string, texts: string[]): Promise<number> {
+  const held = await db.intentExample.findMany({ where: { intentId }, select: { text: true } });
+  const fresh = newExampleTexts(exampleTextsByKey(texts), held.map((e) => e.text));
+  return insertExampleRows(db, fresh.map((text) => ({ intentId, text })));
 }
 
 /**

@@ -1,10 +1,11 @@
-import type { Db, PrismaClient } from '../../db/client.js';
+import type { PrismaClient } from '../../db/client.js';
 import { DeskbotError } from '../../core/errors.js';
 import type { IntentKind } from '../../classification/types.js';
 import { outOfScopeIntentName } from '../../intents/load-intents.js';
 import { AdminError } from '../admin-error.js';
 import type { ImportedCatalogue, ImportedIntent, IntentRename } from '../formats/intent-file.js';
 import { unknownArticleSlugs, unlinkIntentsFromArticles } from './intent-article-links.js';
+import { insertExampleRows } from './example-texts.js';
 import { planImport, type DraftIntentRow } from './plan-import.js';
 import { examplesUnderSeveralIntents, type SharedExample } from './shared-examples.js';
 
@@ -82,7 +83,7 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
     }
     let examplesAdded = 0;
     for (const rows of chunks(plan.add)) {
-      examplesAdded += await insertRows(tx, rows.map((r) => ({ intentId: idOf.get(r.name)!, text: r.text })));
+      examplesAdded += await insertExampleRows(tx, rows.map((r) => ({ intentId: idOf.get(r.name)!, text: r.text })));
       await yieldToEventLoop();
     }
     return {
@@ -91,16 +92,6 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
       sharedExamples: await examplesUnderSeveralIntents(tx, all.flatMap((i) => i.examples)),
     };
   }, { timeout: 60_000 });
-}
-
-/**
- * Insert examples with one statement of two array parameters: Prisma's `createMany` binds three parameters a row,
- * which PGlite parses far slower than two arrays. Texts the intent has already are skipped.
- */
-async function insertRows(db: Db, rows: Array<{ intentId: string; text: string }>): Promise<number> {
-  return db.$executeRaw`INSERT INTO "IntentExample" ("id", "intentId", "text")
-    SELECT gen_random_uuid()::text, r.intent_id, r.text FROM unnest(${rows.map((r) => r.intentId)}::text[], ${rows.map((r) => r.text)}::text[]) AS r(intent_id, text)
-    ON CONFLICT ("intentId", "text") DO NOTHING`;
 }
 
 function chunks<T>(items: T[], size = importChunkRows): T[][] {

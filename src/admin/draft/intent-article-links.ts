@@ -8,32 +8,34 @@ import { notifyServingChange } from '../../model-versions/live-model.js';
  */
 
 /**
- * Remove deleted intents from every article's `intents` (articles are live: every instance re-indexes at commit).
+ * Remove deleted intents from every article's `intents`, in one statement that keeps the order of the rest (articles
+ * are live: every instance re-indexes at commit).
  * @param names the deleted intents' names
  * @returns the slugs of the articles changed
  */
 export async function unlinkIntentsFromArticles(db: Db, names: string[]): Promise<string[]> {
   if (!names.length) return [];
-  const gone = new Set(names);
-  const linking = await db.knowledgeArticle.findMany({ where: { intents: { hasSome: names } }, select: { slug: true, intents: true } });
-  for (const article of linking) {
-    await db.knowledgeArticle.update({ where: { slug: article.slug }, data: { intents: article.intents.filter((i) => !gone.has(i)), updatedAt: new Date() } });
-  }
-  if (linking.length) await notifyServingChange(db, 'articles');
-  return linking.map((a) => a.slug);
+  const changed = await db.$queryRaw<Array<{ slug: string }>>`
+    UPDATE "KnowledgeArticle"
+    SET "intents" = ARRAY(SELECT u.name FROM unnest("intents") WITH ORDINALITY AS u(name, n) WHERE u.name <> ALL(${names}::text[]) ORDER BY u.n),
+        "updatedAt" = ${new Date()}
+    WHERE "intents" && ${names}::text[]
+    RETURNING "slug"`;
+  if (changed.length) await notifyServingChange(db, 'articles');
+  return changed.map((a) => a.slug);
 }
 
 /**
- * Remove a deleted article from the `articleSlugs` of every draft intent (published versions keep theirs: a slug with
- * no article links to nothing there).
+ * Remove a deleted article from the `articleSlugs` of every draft intent, in one statement (published versions keep
+ * theirs: a slug with no article links to nothing there).
  * @returns the names of the intents changed
  */
 export async function unlinkArticleFromIntents(db: Db, slug: string): Promise<string[]> {
-  const linking = await db.intent.findMany({ where: { articleSlugs: { has: slug } }, select: { name: true, articleSlugs: true } });
-  for (const intent of linking) {
-    await db.intent.update({ where: { name: intent.name }, data: { articleSlugs: intent.articleSlugs.filter((s) => s !== slug), updatedAt: new Date() } });
-  }
-  return linking.map((i) => i.name);
+  const changed = await db.$queryRaw<Array<{ name: string }>>`
+    UPDATE "Intent" SET "articleSlugs" = array_remove("articleSlugs", ${slug}), "updatedAt" = ${new Date()}
+    WHERE ${slug} = ANY("articleSlugs")
+    RETURNING "name"`;
+  return changed.map((i) => i.name);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ImportedIntent } from '../formats/intent-file.js';
+import { exampleTextsByKey, newExampleTexts } from './example-texts.js';
 
 /** A draft intent as the import compares it: id, name and settings. */
 export interface DraftIntentRow {
@@ -38,8 +39,8 @@ export interface ImportPlan {
 }
 
 /**
- * Compare the file with the draft. Example texts are compared after collapsing whitespace, as they are stored, and
- * ignoring case, as examples added one by one are.
+ * Compare the file with the draft. Example texts are compared as examples added one by one are (example-texts.ts):
+ * after collapsing whitespace, as they are stored, and ignoring case.
  * @param examples the current examples of the draft intents the file names
  */
 export function planImport(draft: DraftIntentRow[], examples: Array<{ id: string; intentId: string; text: string }>, file: ImportedIntent[], mode: 'merge' | 'replace'): ImportPlan {
@@ -55,9 +56,7 @@ export function planImport(draft: DraftIntentRow[], examples: Array<{ id: string
   }
   const plan: ImportPlan = { removeIntentIds: gone.map((g) => g.id), removeIntentNames: gone.map((g) => g.name), create: [], update: [], removeExampleIds: [], add: [], changed: [], unchanged: 0 };
   for (const { name, examples: texts, ...settings } of file) {
-    // Keyed ignoring case, first spelling kept: "VPN down" and "vpn down" teach the model the same thing.
-    const wanted = new Map<string, string>();
-    for (const text of texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean)) if (!wanted.has(text.toLowerCase())) wanted.set(text.toLowerCase(), text);
+    const wanted = exampleTextsByKey(texts);
     const row = keptByName.get(name);
     if (!row) {
       const clash = keptByLower.get(name.toLowerCase());
@@ -67,8 +66,7 @@ export function planImport(draft: DraftIntentRow[], examples: Array<{ id: string
       continue;
     }
     const have = examplesOf.get(row.id) ?? [];
-    const haveTexts = new Set(have.map((e) => e.text.toLowerCase()));
-    const added = [...wanted].filter(([key]) => !haveTexts.has(key)).map(([, text]) => text);
+    const added = newExampleTexts(wanted, have.map((e) => e.text));
     const removed = mode === 'replace' ? have.filter((e) => !wanted.has(e.text.toLowerCase())) : [];
     const settingsChange = changedSettings(row, settings);
     if (settingsChange) plan.update.push({ name, settings: settingsChange });

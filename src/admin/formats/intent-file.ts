@@ -1,5 +1,6 @@
 import type { IntentDefinition } from '../../classification/types.js';
 import { DeskbotError } from '../../core/errors.js';
+import { collapseWhitespace } from '../../core/collapse-whitespace.js';
 
 /** The intent file formats deskbot reads and writes. */
 export const intentFileFormats = ['deskbot', 'csv', 'rasa', 'luis'] as const;
@@ -50,7 +51,7 @@ export function groupLabelledTexts(rows: Array<{ text: string; intent: string }>
   const outOfScope = new Set<string>();
   const renamed = new Map<string, string>();
   for (const row of rows) {
-    const text = row.text.replace(/\s+/g, ' ').trim();
+    const text = collapseWhitespace(row.text);
     const name = normalIntentName(row.intent);
     if (name !== row.intent.trim() && intentNamePattern.test(name)) renamed.set(row.intent.trim(), name);
     if (!text) continue;
@@ -75,7 +76,7 @@ export function isOutOfScopeLabel(name: string): boolean {
 
 /** An intent name as deskbot stores it: trimmed, NFC, inner whitespace as `_` (LUIS allows spaces, the API does not). */
 export function normalIntentName(name: string): string {
-  return name.trim().normalize('NFC').replace(/\s+/g, '_');
+  return collapseWhitespace(name.normalize('NFC'), '_');
 }
 
 function refuseDeclaredTwice(declared: string[]): void {

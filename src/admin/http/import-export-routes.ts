@@ -9,7 +9,7 @@ import { exportIntentFile } from '../formats/export-intent-file.js';
 import { parseIntentFile } from '../formats/parse-intent-file.js';
 import type { AdminContext } from './admin-context.js';
 import { exportQuery, fileBody, importOptions } from './admin-schemas.js';
-import { versionIdOf } from './version-ref.js';
+import { versionKeyOf } from './version-ref.js';
 
 /** Largest intent file accepted, in bytes. */
 export const fileLimitBytes = 5 * 1024 * 1024;
@@ -58,8 +58,7 @@ export function registerImportExportRoutes(app: FastifyInstance, ctx: AdminConte
  */
 export async function snapshotFor(prisma: PrismaClient, version: string, options: { includeDisabled?: boolean } = {}): Promise<{ snapshot: ModelSnapshot; name: string }> {
   if (version === 'draft') return { snapshot: await loadIntents(prisma, options), name: 'draft' };
-  const id = await versionIdOf(prisma, version);
-  const row = id ? await prisma.modelVersion.findUnique({ where: { id }, select: { number: true, snapshot: true } }) : null;
+  const row = await prisma.modelVersion.findUnique({ where: versionKeyOf(version), select: { number: true, snapshot: true } });
   if (!row) throw new DeskbotError('not_found', `No model version ${version}.`);
   return { snapshot: parseSnapshot(row.snapshot), name: `v${row.number}` };
 }

@@ -8,7 +8,7 @@ import { publishWarnings } from '../draft/publish-warnings.js';
 import { AdminError } from '../admin-error.js';
 import type { AdminContext } from './admin-context.js';
 import { publishBody, versionParams } from './admin-schemas.js';
-import { versionIdOf } from './version-ref.js';
+import { versionKeyOf } from './version-ref.js';
 
 /**
  * Published model versions. Publishing and switching take effect on this instance before the response (it retrains,
@@ -43,8 +43,7 @@ export function registerVersionRoutes(app: FastifyInstance, ctx: AdminContext): 
 }
 
 async function activate(ctx: AdminContext, ref: string, by: string) {
-  const id = await versionIdOf(ctx.prisma, ref);
-  const version = id ? await activateVersion(ctx.prisma, id, by) : null;
+  const version = await activateVersion(ctx.prisma, versionKeyOf(ref), by);
   if (!version) throw new DeskbotError('not_found', `No model version ${ref}.`);
   await ctx.live.sync();
   return version;

@@ -1,11 +1,8 @@
 import { DeskbotError } from '../../core/errors.js';
+import type { FieldLogger } from '../../core/field-logger.js';
 
 /** What the agent routes log with; pino's Logger fits. */
-export interface AgentRoutesLogger {
-  info(fields: object, message?: string): void;
-  warn(fields: object, message?: string): void;
-  error(fields: object, message?: string): void;
-}
+export type AgentRoutesLogger = FieldLogger;
 
 /**
  * Map anything thrown in an agent route to a status and `{ error: { code, message } }`: DeskbotErrors keep their
