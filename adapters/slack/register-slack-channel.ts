@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { DeskbotError, type AgentChannel, type ChannelAdapter } from '../../src/core/index.js';
+import { watchAcks } from './ack-watch.js';
 import { createSlackAgentChannel } from './agents/slack-agent-channel.js';
 import { createBoltApp } from './create-bolt-app.js';
 import { createFastifyReceiver } from './http/fastify-receiver.js';
@@ -55,9 +56,11 @@ export async function registerSlackChannel(app: FastifyInstance, deps: SlackChan
   }
   bolt.error(async (err) => { deps.logger.error({ err }, 'Slack listener failed'); });
   const journaled = deps.journal ? journalEvents(bolt, deps.journal.store, deps.logger, deps.slashCommand ?? '/it') : null;
+  // Outside the journal's wrapper, so a delivery counts as waiting while its journal row is written.
+  const acks = watchAcks(bolt);
   const replay = deps.journal ? createJournalReplay(bolt, deps.journal.store, deps.logger, deps.journal.replay) : null;
   await receiver?.mount(app);
-  const rt = createSlackRuntime(deps, bolt.client);
+  const rt = createSlackRuntime(deps, bolt.client, acks);
   listenForMessages(bolt, rt);
   listenForActions(bolt, rt);
   listenForViews(bolt, rt);

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { createLruCache, createSlots, type LruCache } from '../../src/core/index.js';
+import type { AckWatch } from './ack-watch.js';
 import { markDeliveryFailed } from './journal/delivery-outcome.js';
 import { createOutboundQueue, type OutboundQueue } from './outbound-queue.js';
 import type { SlackChannelDeps } from './slack-channel-deps.js';
@@ -27,10 +28,10 @@ export interface SlackRuntime {
 
 /**
  * Build the runtime around a Bolt app's Web API client. At most `deps.concurrency` pieces of work run at once and each
- * starts after the event loop had a turn: a burst of events is acknowledged first and worked through after, rather
- * than every ack waiting behind every turn.
+ * starts once no delivery waits for its acknowledgement (`acks`): a burst of events is acknowledged first and worked
+ * through after, rather than every ack waiting behind every turn.
  */
-export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']): SlackRuntime {
+export function createSlackRuntime(deps: SlackChannelDeps, client: App['client'], acks?: AckWatch): SlackRuntime {
   const inFlight = new Set<Promise<void>>();
   const outbound = createOutboundQueue({ paceMs: deps.paceMs ?? 1000, logger: deps.logger });
   const slots = createSlots(deps.concurrency ?? 10);
@@ -41,7 +42,10 @@ export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']
     identities: createSlackIdentities(client, deps.logger, deps.identityCache),
     knownConversations: createLruCache<string[]>(10_000, 24 * 60 * 60_000),
     track(what, work) {
-      const run = slots.run(work).then(() => undefined, (err: unknown) => {
+      const run = slots.run(async () => {
+        await acks?.quiet();
+        return work();
+      }).then(() => undefined, (err: unknown) => {
         markDeliveryFailed();
         deps.logger.error({ err, what }, 'Slack work failed');
       });

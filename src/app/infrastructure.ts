@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
+import type pg from 'pg';
 import type { Config } from '../config/config.js';
 import { createPrisma, type PrismaClient } from '../db/client.js';
+import { createJournalPool } from '../db/journal-pool.js';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { applyMigrations } from '../db/apply-migrations.js';
 import { pendingMigrations } from '../db/pending-migrations.js';
@@ -11,6 +13,11 @@ import { createFailFastRedis, createRedis } from '../redis/connection.js';
 /** The databases deskbot runs on, real or embedded, with one way to close them all. */
 export interface Infrastructure {
   prisma: PrismaClient;
+  /**
+   * Connections of the write-ahead journal's own (JOURNAL_DB_CONNECTIONS), so Slack acknowledgements do not wait for
+   * Prisma's; null on the embedded database (one connection: Prisma's) or when set to 0.
+   */
+  journalPool: pg.Pool | null;
   /** Null only when started with `redis: false` (CLI tools that need no queue). */
   redis: Redis | null;
   /**
@@ -51,6 +58,9 @@ export async function startInfrastructure(config: Config, logger: Logger, option
       logger.info('REDIS_URL not set: started a private redis-server');
     }
     const prisma = createPrisma(databaseUrl, config.DATABASE_URL ? 20 : 1);
+    const journalPool = config.DATABASE_URL && config.JOURNAL_DB_CONNECTIONS > 0
+      ? createJournalPool(databaseUrl, config.JOURNAL_DB_CONNECTIONS, logger)
+      : null;
     const redis = redisUrl ? createRedis(redisUrl) : null;
     // ioredis reconnects by itself; without a listener each failed attempt would print an unstructured stack.
     let lastRedisError = '';
@@ -65,6 +75,7 @@ export async function startInfrastructure(config: Config, logger: Logger, option
     rateLimitRedis?.on('error', () => undefined);
     return {
       prisma,
+      journalPool,
       redis,
       rateLimitRedis,
       databaseUrl,
@@ -72,6 +83,7 @@ export async function startInfrastructure(config: Config, logger: Logger, option
       embedded: { postgres: !config.DATABASE_URL, redis: !config.REDIS_URL },
       async close() {
         await prisma.$disconnect().catch(() => undefined);
+        await journalPool?.end().catch(() => undefined);
         redis?.disconnect();
         rateLimitRedis?.disconnect();
         for (const stop of stops.reverse()) await stop().catch((err) => logger.warn({ err }, 'stopping an embedded service failed'));

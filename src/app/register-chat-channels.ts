@@ -9,6 +9,7 @@ import { DeskbotError } from '../core/errors.js';
 import { conversationHolder } from '../conversation/conversation-holder.js';
 import { createInboundEventLog } from '../conversation/inbound-event-log.js';
 import { createInboundJournal } from '../conversation/inbound-journal.js';
+import { createJournalPoolWrites } from '../conversation/journal-pool-writes.js';
 import { redactSecrets } from '../redaction/redact.js';
 import { createTicketDirectory } from '../tickets/ticket-directory.js';
 import { createPrismaTranscriptStore } from '../transcripts/prisma-transcript-store.js';
@@ -42,9 +43,13 @@ export async function registerWeb(
   });
 }
 
-/** The Slack channel when any SLACK_* variable is set (registerSlackChannel says which one is missing); else null. */
+/**
+ * The Slack channel when any SLACK_* variable is set (registerSlackChannel says which one is missing); else null. Its
+ * journal writes go through `journalPool` with group commit when there is one, else through Prisma.
+ */
 export async function registerSlack(
-  app: FastifyInstance, config: Config, deps: { turns: TurnHandler; prisma: Infrastructure['prisma']; desk?: AgentDesk; logger: Logger },
+  app: FastifyInstance, config: Config,
+  deps: { turns: TurnHandler; prisma: Infrastructure['prisma']; journalPool: Infrastructure['journalPool']; desk?: AgentDesk; logger: Logger },
 ): Promise<SlackChannel | null> {
   if (!config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) return null;
   if (!config.SLACK_BOT_TOKEN) throw new DeskbotError('config_invalid', 'SLACK_BOT_TOKEN is required when the Slack channel is configured.');
@@ -61,7 +66,7 @@ export async function registerSlack(
     slashCommand: config.SLACK_SLASH_COMMAND,
     desk: deps.desk,
     journal: {
-      store: createInboundJournal(deps.prisma),
+      store: createInboundJournal(deps.prisma, deps.journalPool ? createJournalPoolWrites(deps.journalPool, config.JOURNAL_DB_CONNECTIONS) : undefined),
       replay: { afterMs: config.SLACK_REPLAY_AFTER_SECONDS * 1000, everyMs: config.SLACK_REPLAY_EVERY_SECONDS * 1000 },
     },
     logger: deps.logger.child({ channel: 'slack' }),

@@ -108,7 +108,7 @@ export async function startDeskbot(config: Config, logger: Logger, options: Star
       channels.set('teams', teams.adapter);
       if (teams.agentChannel) agentChannels.push(teams.agentChannel);
     }
-    const slack = await registerSlack(app, config, { turns, prisma, desk: escalation?.desk, logger });
+    const slack = await registerSlack(app, config, { turns, prisma, journalPool: infrastructure.journalPool, desk: escalation?.desk, logger });
     if (slack) {
       channels.set('slack', slack.adapter);
       if (slack.agentChannel) agentChannels.push(slack.agentChannel);

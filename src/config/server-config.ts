@@ -10,6 +10,11 @@ export const serverSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** PostgreSQL; unset → embedded PostgreSQL (PGlite) under DATA_DIR. */
   DATABASE_URL: optionalServiceUrl(/^postgres(ql)?$/, 'postgres:// or postgresql://'),
+  /**
+   * Connections set aside for the Slack write-ahead journal (its insert comes before each acknowledgement), beside
+   * Prisma's pool; 0 → through Prisma's pool. Unused on the embedded database, which serves one connection.
+   */
+  JOURNAL_DB_CONNECTIONS: z.coerce.number().int().min(0).max(20).default(2),
   /** Redis; unset → a private redis-server started from PATH. */
   REDIS_URL: optionalServiceUrl(/^rediss?$/, 'redis:// or rediss://'),
   DATA_DIR: z.string().default('./data'),

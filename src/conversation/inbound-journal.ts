@@ -3,22 +3,28 @@ import type { Db } from '../db/client.js';
 import type { InboundJournal, JournalEntry } from '../core/inbound-journal.js';
 import { redactObject, redactSecrets } from '../redaction/redact.js';
 import { sanitizeText } from './sanitize-text.js';
+import type { JournalWrites } from './journal-pool-writes.js';
 
 /**
  * The {@link InboundJournal} on the InboundJournal table. Bodies are stored with secrets redacted (every string through
  * redactSecrets, secret-named keys replaced), so a password an employee typed is not kept at rest even for the
  * seconds a row lives; a replayed turn runs on the redacted text. Claims use `FOR UPDATE SKIP LOCKED`, so two
  * instances replaying at once take different rows.
+ * @param writes where `record` and `settle` go when given (a pool of their own with group commit,
+ *   journal-pool-writes.ts); else through `db`, as on the embedded database, which serves one connection
  */
-export function createInboundJournal(db: Db): InboundJournal {
+export function createInboundJournal(db: Db, writes?: JournalWrites): InboundJournal {
   return {
     // Raw SQL for the two statements every Slack event pays for, one before its ack: an ORM call costs milliseconds
     // of CPU in Prisma 6's query compiler (prisma/orm#28845), and the ack waits for this one.
     async record(channel, eventId, body) {
+      const json = JSON.stringify(redactObject(body));
+      if (writes) return writes.record(channel, eventId, json);
       await db.$executeRaw`INSERT INTO "InboundJournal" ("channel", "eventId", "body")
-        VALUES (${channel}::"Channel", ${eventId}, ${JSON.stringify(redactObject(body))}::jsonb) ON CONFLICT DO NOTHING`;
+        VALUES (${channel}::"Channel", ${eventId}, ${json}::jsonb) ON CONFLICT DO NOTHING`;
     },
     async settle(channel, eventId) {
+      if (writes) return writes.settle(channel, eventId);
       await db.$executeRaw`DELETE FROM "InboundJournal" WHERE "channel" = ${channel}::"Channel" AND "eventId" = ${eventId}`;
     },
     async release(channel, eventId) {

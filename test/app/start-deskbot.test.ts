@@ -33,6 +33,9 @@ test('the composition root migrates, seeds and serves health, readiness, metrics
   const metrics = await (await fetch(`${deskbot.url}/metrics`)).text();
   expect(metrics).toMatch(/deskbot_messages_total\{channel="web",kind="incident"\} 1/);
   expect(metrics).toContain('deskbot_turn_seconds_bucket');
+  // On PostgreSQL the Slack journal gets connections of its own (JOURNAL_DB_CONNECTIONS, default 2).
+  expect(deskbot.infrastructure.journalPool?.options.max).toBe(2);
+  expect((await deskbot.infrastructure.journalPool!.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
 });
 
 test('a pasted password is redacted in the Direct Line transcript, the messages and the tickets', async () => {
