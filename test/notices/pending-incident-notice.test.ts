@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { ChannelAdapter } from '../../src/core/adapter.js';
 import type { Reply } from '../../src/core/reply.js';
@@ -100,12 +102,12 @@ describe('the "I\'ve logged INC…" notice of an unanswered incident is an outbo
     await emp.say('my laptop screen is cracked');
     await sweep(web.adapter);
     const ticket = await ticketOf(emp);
-    await waitFor(async () => web.noticesFor(ticket.number).length > 0, 15_000, 'notice sent after retries');
+    await waitFor(async () => web.noticesFor(ticket.number).length > 0, 25_000, 'notice sent after retries');
     await sleep(300);
     expect(web.calls()).toBe(3);
     expect(web.noticesFor(ticket.number)).toHaveLength(1);
     expect(await noticeOf(emp)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
-  }, 20_000);
+  }, 30_000);
 
   test('a crash between commit and send loses nothing: the relay and worker started afterwards deliver it', async () => {
     const web = stubWeb();
@@ -133,7 +135,7 @@ describe('the "I\'ve logged INC…" notice of an unanswered incident is an outbo
     await Promise.all(systems.map((s) => s.relay()!.pass()));
     await sleep(500);
     for (const t of tickets) expect(web.noticesFor(t.number)).toHaveLength(1);
-  }, 20_000);
+  }, 30_000);
 
   test('the same notice delivered twice at once (a job queued again after its removal) is sent once', async () => {
     const web = stubWeb({ delayMs: 300 });
@@ -148,6 +150,30 @@ describe('the "I\'ve logged INC…" notice of an unanswered incident is an outbo
     // The loser's retry finds it sent.
     expect(await deliverEmployeeNotice(h.db.prisma, channels, id)).toBe('already_sent');
     expect(web.sent).toHaveLength(1);
+  });
+});
+
+describe('a notice whose every attempt failed', () => {
+  test('stays visible: the job in the queue\'s failed set, the row marked failed with the error, an error logged', async () => {
+    const web = stubWeb();
+    web.fail(100);
+    const logged: Array<{ msg: string; noticeId?: string }> = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => { logged.push(JSON.parse(line)); } });
+    const system = testSystem(h.db.prisma, h.db.url, { ...web.adapter, channel: 'web', sent: [], texts: () => [] }, { logger });
+    systems.push(system);
+    const emp = h.employee();
+    await emp.say('hello');
+    const { id: conversationId } = await h.db.prisma.conversation.findUniqueOrThrow({ where: { channel_externalId: { channel: 'web', externalId: emp.conversationId } } });
+    const id = `notice-${randomUUID()}`;
+    // Queued by hand with a single attempt (the relay's jobs have eight, a couple of minutes of backoff).
+    await h.db.prisma.employeeNotice.create({ data: { id, kind: 'pending_incident', conversationId, replies: [{ text: 'hello' }], status: 'queued' } });
+    await system.queue.add('notice', { escalationId: '', noticeId: id, ticketNumber: null, summary: null, conversationId, reason: 'pending_incident' },
+      { jobId: id, attempts: 1, removeOnFail: false });
+    await system.start();
+    await waitFor(async () => (await system.queue.getJob(id))?.isFailed(), 10_000, 'job failed');
+    await waitFor(async () => (await h.db.prisma.employeeNotice.findUnique({ where: { id } }))?.status === 'failed', 5000, 'row marked failed');
+    expect(await h.db.prisma.employeeNotice.findUnique({ where: { id } })).toMatchObject({ attempts: 1, lastError: 'Direct Line answered 502' });
+    expect(logged.find((l) => l.noticeId === id)?.msg).toContain('gave up telling the employee');
   });
 });
 
