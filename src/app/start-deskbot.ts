@@ -133,6 +133,8 @@ export async function startDeskbot(config: Config, logger: Logger, options: Star
     // Every reported incident gets logged, answered or not (ITIL); on PGlite too, as it needs only the database.
     pendingSweep = startPendingIncidentSweep({
       prisma, services: services.current, channels: (name) => channels.get(name), logger, minutes: config.PENDING_INCIDENT_MINUTES,
+      // With Redis the escalation worker sends the notices (retries, dashboard); without it the sweep does.
+      queued: Boolean(escalation),
     });
     gate.open();
     await slack?.start();

@@ -2,7 +2,10 @@ import type { Logger } from 'pino';
 import type { PrismaClient } from '../db/client.js';
 import type { ChannelName } from '../core/message.js';
 import type { Reply } from '../core/reply.js';
-import { sendToEmployee, type ChannelLookup } from '../agent-desk/send-to-employee.js';
+import type { ChannelLookup } from '../agent-desk/send-to-employee.js';
+import { defaultJobOptions } from '../escalation/escalation-jobs.js';
+import { deliverPendingNotices } from '../notices/deliver-pending-notices.js';
+import { noticeIdForTicket, writeEmployeeNotice } from '../notices/write-employee-notice.js';
 import { parseDialogState, type DialogState, type UnticketedIncident } from './dialog-state.js';
 import { openUnansweredIncident } from './open-unanswered-incident.js';
 import type { Turn, TurnServices } from './turn.js';
@@ -13,6 +16,11 @@ export interface PendingIncidentSweepDeps {
   services: () => TurnServices;
   /** Channel adapters, to tell the employee proactively (the path agent replies and escalation notices take). */
   channels: ChannelLookup;
+  /**
+   * True when the escalation relay and worker deliver the notices (Redis configured): the sweep only writes them.
+   * False (default): the sweep delivers pending notices itself after each sweep, one attempt per sweep.
+   */
+  queued?: boolean;
   logger: Logger;
   /** How long a reported incident may wait for its impact answer, in minutes (PENDING_INCIDENT_MINUTES). */
   minutes: number;
@@ -26,7 +34,9 @@ export interface SweptConversation {
   conversationId: string;
   tickets: string[];
   replies: Reply[];
-  /** False when the channel could not be reached; the tickets are logged and the notice is in the transcript anyway. */
+  /** The EmployeeNotice written for the employee (delivered by the worker, or by the sweep when not `queued`). */
+  noticeId: string;
+  /** True when this sweep delivered the notice itself; false when it is queued or its send failed (retried later). */
   sent: boolean;
 }
 
@@ -38,7 +48,8 @@ export interface SweptConversation {
  * taken with SKIP LOCKED, the same lock a turn takes. A conversation mid-turn (or being swept elsewhere) is skipped
  * until the next sweep; after the lock the state is re-read, so an answer that committed first leaves nothing to open.
  * Ticket keys derive from conversation and incident id, so no incident is ever opened twice.
- * The notice is sent after commit; a failed send is logged, not retried (the ticket and transcript stand).
+ * The notice is an EmployeeNotice written in the same transaction (transactional outbox, id from the first ticket), so
+ * a crash after commit cannot lose it: the escalation worker sends it with retries, or (not `queued`) this sweep does.
  * @returns the conversations in which incidents were opened
  */
 export async function sweepPendingIncidents(deps: PendingIncidentSweepDeps): Promise<SweptConversation[]> {
@@ -57,22 +68,21 @@ export async function sweepPendingIncidents(deps: PendingIncidentSweepDeps): Pro
   for (const { id } of candidates) {
     try {
       const done = await deps.prisma.$transaction((tx) => sweepConversation(tx as unknown as PrismaClient, deps.services(), id, now, cutoff));
-      if (!done) continue;
-      const sent = await sendToEmployee(deps.prisma, deps.channels, id, done.replies).then(() => true, (err: unknown) => {
-        deps.logger.warn({ err, conversationId: id, tickets: done.tickets }, 'logged an unanswered incident but could not tell the employee');
-        return false;
-      });
-      swept.push({ conversationId: id, ...done, sent });
+      if (done) swept.push({ conversationId: id, ...done, sent: false });
     } catch (err) {
       deps.logger.warn({ err, conversationId: id }, 'could not open an unanswered incident; the next sweep tries again');
     }
   }
-  return swept;
+  if (deps.queued) return swept;
+  // No queue: deliver here, this sweep's notices and those whose earlier attempts failed (or whose sweep crashed).
+  const delivered = await deliverPendingNotices(deps.prisma, deps.channels, deps.logger, defaultJobOptions.attempts ?? 8)
+    .catch((err: unknown) => { deps.logger.warn({ err }, 'could not deliver pending notices; the next sweep tries again'); return new Set<string>(); });
+  return swept.map((s) => ({ ...s, sent: delivered.has(s.noticeId) }));
 }
 
 async function sweepConversation(
   db: PrismaClient, services: TurnServices, conversationId: string, now: Date, cutoff: Date,
-): Promise<{ tickets: string[]; replies: Reply[] } | null> {
+): Promise<{ tickets: string[]; replies: Reply[]; noticeId: string } | null> {
   const [row] = await db.$queryRaw<Array<{ state: unknown; channel: ChannelName; employeeId: string; updatedAt: Date }>>`
     SELECT "state", "channel"::text AS "channel", "employeeId", "updatedAt" FROM "Conversation" WHERE "id" = ${conversationId}
     FOR UPDATE SKIP LOCKED`;
@@ -97,14 +107,22 @@ async function sweepConversation(
     summary: { kind: 'incident', intent: null, confidence: 0 },
   };
   const replies: Reply[] = [];
+  const opened: string[] = [];
   for (const [i, incident] of due.entries()) {
     // The employee's next reply can change the last one, unless deskbot is waiting for something else from them.
     const offerChange = i === due.length - 1 && !next.pending;
-    const opened = await openUnansweredIncident(turn, incident, 'timeout', offerChange);
-    replies.push(...opened.replies);
-    if (offerChange && opened.number) next.pending = { type: 'change_impact', ticket: opened.number, intent: incident.intent };
+    const { number, replies: told } = await openUnansweredIncident(turn, incident, 'timeout', offerChange);
+    replies.push(...told);
+    if (number) opened.push(number);
+    if (offerChange && number) next.pending = { type: 'change_impact', ticket: number, intent: incident.intent };
   }
   const tickets = replies.flatMap((r) => r.tickets ?? []).map((t) => t.number);
+  let noticeId = '';
+  if (replies.length && opened[0]) {
+    const first = await db.ticket.findUniqueOrThrow({ where: { number: opened[0] }, select: { id: true } });
+    noticeId = noticeIdForTicket(first.id);
+    await writeEmployeeNotice(db, { id: noticeId, kind: 'pending_incident', conversationId, ticketNumber: opened[0], replies });
+  }
   if (replies.length) {
     await db.message.createMany({
       data: replies.map((r, i) => ({ conversationId, direction: 'outbound' as const, text: r.text, payload: JSON.parse(JSON.stringify(r)), createdAt: new Date(now.getTime() + i) })),
@@ -112,5 +130,5 @@ async function sweepConversation(
   }
   // Not "updatedAt": the conversation was not active, and "updatedAt" stands in for the age of stored incidents without `since`.
   await db.$executeRaw`UPDATE "Conversation" SET "state" = ${JSON.stringify(next)}::jsonb WHERE "id" = ${conversationId}`;
-  return replies.length ? { tickets, replies } : null;
+  return replies.length ? { tickets, replies, noticeId } : null;
 }

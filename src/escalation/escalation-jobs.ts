@@ -5,12 +5,14 @@ export const defaultQueueName = 'deskbot-escalations';
 
 /**
  * Job names: `post` shows an escalation to agents; `sla` fires at the ticket's SLA response target; `sync` refreshes
- * its agent-channel posts after a claim, release or resolve; `relay` carries one employee message to the agent's thread.
+ * its agent-channel posts after a claim, release or resolve; `relay` carries one employee message to the agent's thread;
+ * `notice` sends one proactive EmployeeNotice to an employee (src/notices).
  */
-export type EscalationJobName = 'post' | 'sla' | 'sync' | 'relay';
+export type EscalationJobName = 'post' | 'sla' | 'sync' | 'relay' | 'notice';
 
 /** What a job carries: the escalation (the worker re-reads everything else), the ticket and a summary for dashboards. */
 export interface EscalationJobData {
+  /** Empty for `notice` jobs. */
   escalationId: string;
   ticketNumber: string | null;
   summary: string | null;
@@ -18,6 +20,8 @@ export interface EscalationJobData {
   reason: string;
   /** `relay`: the EscalationMessage to carry. */
   messageId?: string;
+  /** `notice`: the EmployeeNotice to send (also the job id). */
+  noticeId?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import type { Db } from '../db/client.js';
+import type { PrismaClient } from '../db/client.js';
+import { deliverEmployeeNotice, markNoticeFailed } from '../notices/deliver-employee-notice.js';
 import type { Redis } from '../redis/connection.js';
 import type { ChannelLookup } from '../agent-desk/send-to-employee.js';
 import { buildEscalationViews } from '../agent-desk/escalation-view.js';
@@ -13,7 +14,8 @@ import { refreshAgentPosts, relayToAgentThreads } from './update-agent-posts.js'
 
 /** What the worker needs. */
 export interface EscalationWorkerDeps {
-  db: Db;
+  /** The client itself, not a transaction: `notice` jobs open their own. */
+  db: PrismaClient;
   queueName: string;
   /** A connection of its own (BullMQ blocks on it); `maxRetriesPerRequest: null`. */
   redis: Redis;
@@ -37,7 +39,9 @@ const unclaimed = new Set(['pending', 'queued', 'posted']);
  * The BullMQ worker of escalations. `post`: show the escalation on its group's agent channels (once each), mark
  * it posted, and tell the employee when nobody can take it. `sla` (delayed to the SLA response target): if still
  * unclaimed, mark it overdue and re-post it (kind `overdue`). Escalations already claimed or resolved are skipped.
- * `sync` and `relay` keep chat-platform agent channels in step (see update-agent-posts.ts).
+ * `sync` and `relay` keep chat-platform agent channels in step (see update-agent-posts.ts). `notice` sends a proactive
+ * EmployeeNotice at most once; after its last attempt it is marked failed and logged as an error (the job stays in the
+ * dashboard).
  */
 export function startEscalationWorker(deps: EscalationWorkerDeps): Worker<EscalationJobData> {
   const clock = deps.clock ?? (() => new Date());
@@ -48,7 +52,10 @@ export function startEscalationWorker(deps: EscalationWorkerDeps): Worker<Escala
     stalledInterval: deps.stalledInterval ?? 30_000,
   });
   worker.on('error', (err) => deps.logger.warn({ err }, 'escalation worker error'));
-  worker.on('failed', (job, err) => deps.logger.warn({ err, jobId: job?.id, attempts: job?.attemptsMade }, 'escalation job failed'));
+  worker.on('failed', (job, err) => {
+    deps.logger.warn({ err, jobId: job?.id, attempts: job?.attemptsMade }, 'escalation job failed');
+    if (job?.name === 'notice' && job.data.noticeId && job.attemptsMade >= (job.opts.attempts ?? 1)) void giveUpOnNotice(deps, job.data, err);
+  });
   return worker;
 }
 
@@ -56,6 +63,7 @@ async function process(deps: EscalationWorkerDeps, job: Job<EscalationJobData>, 
   const id = job.data.escalationId;
   if (job.name === 'sla') return reportOverdue(deps, id, clock);
   if (job.name === 'sync') return refreshAgentPosts(deps.db, deps.agentChannels, id);
+  if (job.name === 'notice') return job.data.noticeId ? deliverEmployeeNotice(deps.db, deps.channels, job.data.noticeId) : 'skipped';
   if (job.name === 'relay') return job.data.messageId ? relayToAgentThreads(deps.db, deps.agentChannels, id, job.data.messageId) : 'skipped';
   const [view] = await buildEscalationViews(deps.db, [{ id }]);
   if (!view || !unclaimed.has(view.status)) return 'skipped';
@@ -81,4 +89,11 @@ async function reportOverdue(deps: EscalationWorkerDeps, id: string, clock: () =
   if (!view) return 'skipped';
   for (const channel of deps.agentChannels(view.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'overdue', deps.faults);
   return 'overdue';
+}
+
+async function giveUpOnNotice(deps: EscalationWorkerDeps, data: EscalationJobData, err: Error): Promise<void> {
+  const marked = await markNoticeFailed(deps.db, data.noticeId!, err.message).catch(() => false);
+  if (marked) {
+    deps.logger.error({ err, noticeId: data.noticeId, conversationId: data.conversationId, ticket: data.ticketNumber }, 'gave up telling the employee; the notice is marked failed');
+  }
 }

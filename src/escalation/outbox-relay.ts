@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import type { Redis } from '../redis/connection.js';
 import { defaultJobOptions, jobIds, type EscalationJobData } from './escalation-jobs.js';
+import { queueEmployeeNotices } from '../notices/queue-employee-notices.js';
 import { queueChannelUpdates } from './queue-channel-updates.js';
 
 /** What the relay needs. */
@@ -42,7 +43,7 @@ interface PendingRow {
  * and a delayed `sla` job at the ticket's SLA response target; then mark the rows queued. While Redis is down the
  * rows stay pending and drain when it returns. Several relays may run at once: the job ids keep them from
  * queuing anything twice. The same pass queues agent-channel refreshes and employee-message relays
- * ({@link queueChannelUpdates}).
+ * ({@link queueChannelUpdates}), and proactive notices to employees ({@link queueEmployeeNotices}).
  */
 export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   const pollMs = deps.pollMs ?? 250;
@@ -96,6 +97,7 @@ async function drain(deps: OutboxRelayDeps, clock: () => Date): Promise<number> 
     if (rows.length < batchSize) break;
   }
   if (deps.redis.status === 'ready') await withTimeout(queueChannelUpdates(deps.db, deps.queue, batchSize), deps.addTimeoutMs ?? 5000);
+  if (deps.redis.status === 'ready') moved += await withTimeout(queueEmployeeNotices(deps.db, deps.queue, batchSize), deps.addTimeoutMs ?? 5000);
   return moved;
 }
 
