@@ -9,6 +9,7 @@ import { combineKindScores, type KindScores } from './combine-kind-scores.js';
 import { stripContextPhrases } from './strip-context-phrases.js';
 import { augmentWithContext } from './augment-with-context.js';
 import { expandAbbreviations } from './expand-abbreviations.js';
+import { stripSharedSecrets } from './strip-shared-secrets.js';
 import type { UnderstandingModels } from './trained-model-data.js';
 
 export type { Understander } from './types.js';
@@ -99,7 +100,10 @@ export function understanderFromModels(intents: IntentDefinition[], models: Unde
   };
 }
 
-/** What both models read, in training and prediction alike: the topic words, with helpdesk shorthand spelled out. */
+/**
+ * What both models read, in training and prediction alike: the topic words, with helpdesk shorthand spelled out and
+ * shared secrets left out.
+ */
 function topicOf(text: string): string {
-  return expandAbbreviations(stripContextPhrases(text));
+  return expandAbbreviations(stripContextPhrases(stripSharedSecrets(text)));
 }

@@ -126,3 +126,23 @@ describe('understand: hostile input', () => {
     expect(['out_of_scope', 'greeting']).toContain(rtl.kind);
   });
 });
+
+describe('understand: secrets the employee shared (already redacted)', () => {
+  it.each([
+    // Seen in a new-user test: both were answered with the password reset article.
+    ['Finance share, read only, my password is [redacted password] for budget reports', 'Finance share, read only, for budget reports'],
+    ["I can't work at all, my password is [redacted password]", "I can't work at all"],
+    ['vpn keeps dropping every hour, pw: [redacted password]', 'vpn keeps dropping every hour'],
+    ['outlook not syncing, token [redacted api_token]', 'outlook not syncing'],
+  ])('%s is understood as the same text without the secret', (withSecret, without) => {
+    const a = understander.understand(withSecret);
+    const b = understander.understand(without);
+    expect([a.kind, a.intent]).toEqual([b.kind, b.intent]);
+    expect(a.confidence).toBeCloseTo(b.confidence, 2);
+    expect(a.intent).not.toBe('password_reset');
+  });
+
+  it('a password problem stays a password problem when the old password is shared too', () => {
+    expect(understander.understand('i forgot my password, the old one was [redacted password]').intent).toBe('password_reset');
+  });
+});
