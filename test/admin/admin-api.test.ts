@@ -65,7 +65,11 @@ test('import CSV, LUIS and deskbot JSON; export every format and read it back', 
   expect((await call('GET', '/api/admin/intents/badge_fault')).body.intent.kind).toBe('incident');
   const luis = { luis_schema_version: '7.0.0', intents: [{ name: 'badge_fault' }, { name: 'Empty One' }, { name: 'None' }], utterances: [{ text: 'door badge rejected', intent: 'badge_fault', entities: [] }] };
   const fromLuis = await call('POST', '/api/admin/import', { content: JSON.stringify(luis) });
-  expect(fromLuis.body).toMatchObject({ format: 'luis', summary: { intentsUpdated: ['badge_fault'], examplesAdded: 1 }, skipped: ['intent "Empty One": no utterances'] });
+  expect(fromLuis.body).toMatchObject({ format: 'luis', summary: { intentsUpdated: ['badge_fault'], examplesAdded: 1 }, skipped: ['intent "Empty One": no utterances'], notes: [] });
+  // A new intent from a file without kinds gets defaultKind (question unless given), and the answer says so.
+  const kindless = await call('POST', '/api/admin/import', { content: 'text,intent\nprojector will not turn on,projector_fault\n' });
+  expect(kindless.body.notes).toEqual([expect.stringMatching(/^1 new intent got the kind "question" \(defaultKind\), as the file gives none: projector_fault\./)]);
+  expect(fromCsv.body.notes).toEqual([expect.stringMatching(/kind "incident".*badge_fault/)]);
   expect((await call('POST', '/api/admin/import', 'nlu:\n  - intent: [unclosed', { 'content-type': 'application/yaml' })).body.error.code).toBe('bad_request');
   expect((await call('POST', '/api/admin/import', { content: 'just words' })).body.error.message).toMatch(/text.*intent/);
 

@@ -45,6 +45,17 @@ test('names or examples differing only in case, sent at the same moment, are sto
   expect(stored.filter((t: string) => t === 'printer eats paper')).toHaveLength(1);
 });
 
+test('an intent is found by its name in any case; `_` in a name is a character, not a wildcard', async () => {
+  expect((await call('POST', '/api/admin/intents', { name: 'Badge_Reader', kind: 'incident' })).status).toBe(201);
+  expect((await call('GET', '/api/admin/intents/badge_reader')).body.intent.name).toBe('Badge_Reader');
+  expect((await call('POST', '/api/admin/intents/BADGE_READER/examples', { texts: ['badge reader dead'] })).body.added).toBe(1);
+  expect((await call('PATCH', '/api/admin/intents/badge_READER', { description: 'Door badge readers' })).body.intent).toMatchObject({ name: 'Badge_Reader', description: 'Door badge readers' });
+  expect((await call('GET', '/api/admin/intents/badgeXreader')).status).toBe(404);
+  expect((await call('POST', '/api/admin/intents', { name: 'BadgeXReader', kind: 'incident' })).status).toBe(201);
+  expect((await call('DELETE', '/api/admin/intents/badge_reader')).status).toBe(204);
+  expect((await call('GET', '/api/admin/intents/BadgeXReader')).status).toBe(200);
+});
+
 test('a unique-key violation from the database is a 409 conflict naming the record, in any admin route', async () => {
   await server.db.prisma.knowledgeArticle.create({ data: { slug: 'twice', title: 't', body: 'b' } });
   const err = await server.db.prisma.knowledgeArticle.create({ data: { slug: 'twice', title: 't', body: 'b' } }).catch((e: unknown) => e);

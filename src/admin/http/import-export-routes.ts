@@ -29,7 +29,8 @@ export function uploadedFile(req: FastifyRequest): { content: string; format: 'a
 
 /**
  * - `POST /api/admin/import` (file as above; `mode` merge|replace and `defaultKind` in the JSON or the query) →
- *   `{ format, summary, skipped }`; changes the draft only
+ *   `{ format, summary, skipped, notes }`; changes the draft only. `notes` names the new intents that got `defaultKind`
+ *   because the file gave them no kind (CSV, Rasa and LUIS never do): a wrong kind sends incidents down the question path.
  * - `GET /api/admin/export?format=deskbot|csv|rasa|luis&version=draft|<id>|<number>` → the file, as an attachment
  */
 export function registerImportExportRoutes(app: FastifyInstance, ctx: AdminContext): void {
@@ -40,7 +41,12 @@ export function registerImportExportRoutes(app: FastifyInstance, ctx: AdminConte
     const catalogue = parseIntentFile(file.content, file.format);
     const summary = await importIntoDraft(ctx.prisma, catalogue, options);
     if (summary.articlesUnlinked.length) await ctx.live.sync();
-    return { format: catalogue.format, summary, skipped: catalogue.skipped };
+    const created = new Set(summary.intentsCreated);
+    const kindless = catalogue.intents.filter((i) => created.has(i.name) && !i.kind).map((i) => i.name);
+    const notes = kindless.length
+      ? [`${kindless.length} new intent${kindless.length === 1 ? '' : 's'} got the kind "${options.defaultKind}" (defaultKind), as the file gives none: ${kindless.slice(0, 10).join(', ')}${kindless.length > 10 ? ', …' : ''}. Set each one's kind, or import again with defaultKind.`]
+      : [];
+    return { format: catalogue.format, summary, skipped: catalogue.skipped, notes };
   });
   app.get('/api/admin/export', async (req, reply) => {
     const { format, version } = parseInput(exportQuery, req.query);

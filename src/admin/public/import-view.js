@@ -40,6 +40,7 @@ export function initImport() {
         s.articlesUnlinked.length ? `Articles no longer linked to a removed intent: ${s.articlesUnlinked.join(', ')}` : '',
         ...s.sharedExamples.map((x) => `Under several intents (${x.intents.join(', ')}): "${x.text}"`),
         ...result.skipped.map((x) => `Skipped ${x}`),
+        ...(result.notes ?? []),
       ].filter(Boolean);
       $('import-result').textContent = lines.join('\n');
       $('import-result').hidden = false;
