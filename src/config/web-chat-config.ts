@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalSecret, optionalString, optionalUrl, type ConfigProblem } from './config-fields.js';
+import { optionalSecret, optionalString, optionalUrl, type ConfigProblem, blankToUndefined } from './config-fields.js';
 
 /** Addresses an OIDC issuer may use plain http at: the machine itself, for a provider run during development. */
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -46,7 +46,7 @@ export const webChatSchema = z.object({
    * Start of the Redis keys the rate limits count in. Instances sharing a Redis and this prefix share the counts;
    * give another deployment on the same Redis its own.
    */
-  WEB_RATE_LIMIT_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/).default('deskbot-rate-limit:'),
+  WEB_RATE_LIMIT_PREFIX: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/).default('deskbot-rate-limit:')),
 });
 
 /** The web chat's settings, as validated. */

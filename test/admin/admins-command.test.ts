@@ -57,7 +57,10 @@ test('admins list, reissue and revoke: a reissued token replaces the old one; a 
   expect((await printed((config) => adminsRevokeCommand(config, 'bob@example.com')))[0]).toMatch(/^Admin Bob Admin <bob@example.com> revoked/);
   expect((await db.prisma.admin.findMany()).map((a) => a.email)).toEqual(['ada@example.com']);
   await expect(printed((config) => adminsRevokeCommand(config, 'bob@example.com'))).rejects.toMatchObject({ code: 'not_found' });
-  await expect(printed((config) => adminsReissueCommand(config, 'bob@example.com'))).rejects.toMatchObject({ code: 'not_found' });
+  await expect(printed((config) => adminsReissueCommand(config, 'bob@example.com'))).rejects.toMatchObject({
+    code: 'not_found', message: expect.stringMatching(/^The admin bob@example\.com was revoked at \d{4}-.*add them again with deskbot admins add NAME bob@example\.com/),
+  });
+  await expect(printed((config) => adminsReissueCommand(config, 'nobody@example.com'))).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/^No admin has the email/) });
 }, 180_000);
 
 test('admins list keeps revoked admins, marked with the time of each revocation, for audit', async () => {

@@ -107,6 +107,7 @@ test('the limit comes from WEB_TOKEN_RATE_LIMIT and WEB_TOKEN_RATE_WINDOW_SECOND
 
 test('the Redis keys start with WEB_RATE_LIMIT_PREFIX (default deskbot-rate-limit:), so deployments on one Redis can count apart', () => {
   expect(loadConfig({})).toMatchObject({ WEB_RATE_LIMIT_PREFIX: 'deskbot-rate-limit:' });
+  expect(loadConfig({ WEB_RATE_LIMIT_PREFIX: '' })).toMatchObject({ WEB_RATE_LIMIT_PREFIX: 'deskbot-rate-limit:' });
   expect(loadConfig({ WEB_RATE_LIMIT_PREFIX: 'staging:limits:' })).toMatchObject({ WEB_RATE_LIMIT_PREFIX: 'staging:limits:' });
   expect(() => loadConfig({ WEB_RATE_LIMIT_PREFIX: 'has space' })).toThrow(/WEB_RATE_LIMIT_PREFIX/);
 });

@@ -105,7 +105,11 @@ export async function reissueAdminToken(db: PrismaClient, email: string): Promis
 async function adminByEmail(db: Db, email: string): Promise<AdminRef> {
   const normalized = normalEmail(email);
   const admin = await db.admin.findUnique({ where: { email: normalized }, select: { id: true, name: true, email: true } });
-  if (!admin) throw new DeskbotError('not_found', `No admin has the email ${normalized}: see deskbot admins list.`);
+  if (!admin) {
+    const revoked = await db.revokedAdmin.findFirst({ where: { email: normalized }, orderBy: { revokedAt: 'desc' }, select: { revokedAt: true } });
+    if (revoked) throw new DeskbotError('not_found', `The admin ${normalized} was revoked at ${revoked.revokedAt.toISOString()}: add them again with deskbot admins add NAME ${normalized}.`);
+    throw new DeskbotError('not_found', `No admin has the email ${normalized}: see deskbot admins list.`);
+  }
   return admin;
 }
 
