@@ -11,6 +11,7 @@ import type { EscalationJobData } from './escalation-jobs.js';
 import { notifyIfUnstaffed } from './notify-unstaffed.js';
 import { postToAgentChannel, type PostFaults } from './post-to-agents.js';
 import { refreshAgentPosts, relayToAgentThreads } from './update-agent-posts.js';
+import { repeatFilter } from '../observability/repeat-filter.js';
 
 /** What the worker needs. */
 export interface EscalationWorkerDeps {
@@ -51,7 +52,8 @@ export function startEscalationWorker(deps: EscalationWorkerDeps): Worker<Escala
     lockDuration: deps.lockDuration ?? 30_000,
     stalledInterval: deps.stalledInterval ?? 30_000,
   });
-  worker.on('error', (err) => deps.logger.warn({ err }, 'escalation worker error'));
+  const fresh = repeatFilter();
+  worker.on('error', (err) => { if (fresh(err.message)) deps.logger.warn({ err }, 'escalation worker error'); });
   worker.on('failed', (job, err) => {
     deps.logger.warn({ err, jobId: job?.id, attempts: job?.attemptsMade }, 'escalation job failed');
     if (job?.name === 'notice' && job.data.noticeId && job.attemptsMade >= (job.opts.attempts ?? 1)) void giveUpOnNotice(deps, job.data, err);

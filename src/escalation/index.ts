@@ -19,6 +19,7 @@ import { startOutboxRelay, type OutboxRelay } from './outbox-relay.js';
 import type { PostFaults } from './post-to-agents.js';
 import { createWebAgentChannel } from './web-agent-channel.js';
 import { sweepSlaRisk } from './sweep-sla-risk.js';
+import { repeatFilter } from '../observability/repeat-filter.js';
 
 export type { AgentChannel, AgentChannelRouter, AgentPostKind } from './agent-channel.js';
 export type { BusinessHours } from './business-hours.js';
@@ -90,7 +91,8 @@ export function createEscalationSystem(deps: EscalationSystemDeps): EscalationSy
   const hours = createBusinessHours(deps.businessHours);
   const queueRedis = quiet(createRedis(deps.redisUrl), deps.logger);
   const queue = new Queue<EscalationJobData>(queueName, { connection: queueRedis });
-  queue.on('error', (err) => deps.logger.warn({ err }, 'escalation queue error'));
+  const freshQueueError = repeatFilter();
+  queue.on('error', (err) => { if (freshQueueError(err.message)) deps.logger.warn({ err }, 'escalation queue error'); });
   const desk = createAgentDesk({ prisma: deps.prisma, channels: deps.channels, logger: deps.logger, clock: deps.clock });
   let relay: OutboxRelay | null = null;
   let worker: Worker<EscalationJobData> | null = null;
