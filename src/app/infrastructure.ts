@@ -36,11 +36,15 @@ export interface Infrastructure {
 /**
  * Connect to PostgreSQL and Redis, or start the embedded defaults when their URLs are unset: PGlite under
  * `DATA_DIR/pg` (one connection at a time, so the pool has one) and a private `redis-server` from PATH.
- * Pending migrations are applied before the app connects.
- * @throws DeskbotError `dependency_missing` when Redis is needed from PATH and there is none
+ * Pending migrations are applied before the app connects. `options.signal` aborted (a stop signal during start-up)
+ * stops it after the step in flight (a migration is not cut short), closing what it started.
+ * @throws DeskbotError `dependency_missing` when Redis is needed from PATH and there is none; `signal.reason` when aborted
  */
-export async function startInfrastructure(config: Config, logger: Logger, options: { redis?: boolean } = {}): Promise<Infrastructure> {
+export async function startInfrastructure(
+  config: Config, logger: Logger, options: { redis?: boolean; signal?: AbortSignal } = {},
+): Promise<Infrastructure> {
   const stops: Array<() => Promise<void>> = [];
+  const checkpoint = () => options.signal?.throwIfAborted();
   try {
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
@@ -49,7 +53,9 @@ export async function startInfrastructure(config: Config, logger: Logger, option
       databaseUrl = pg.url;
       logger.info({ dataDir: config.DATA_DIR }, 'DATABASE_URL not set: using embedded PostgreSQL (PGlite)');
     }
+    checkpoint();
     if ((await pendingMigrations(databaseUrl)).length) await applyMigrations(databaseUrl, logger);
+    checkpoint();
     let redisUrl = config.REDIS_URL;
     if (!redisUrl && options.redis !== false) {
       const redisServer = await startEmbeddedRedis(config.DATA_DIR, logger);
@@ -57,6 +63,7 @@ export async function startInfrastructure(config: Config, logger: Logger, option
       redisUrl = redisServer.url;
       logger.info('REDIS_URL not set: started a private redis-server');
     }
+    checkpoint();
     const prisma = createPrisma(databaseUrl, config.DATABASE_URL ? 20 : 1);
     const journalPool = config.DATABASE_URL && config.JOURNAL_DB_CONNECTIONS > 0
       ? createJournalPool(databaseUrl, config.JOURNAL_DB_CONNECTIONS, logger)
@@ -90,7 +97,7 @@ export async function startInfrastructure(config: Config, logger: Logger, option
       },
     };
   } catch (err) {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    for (const stop of stops.reverse()) await stop().catch((e) => logger.warn({ err: e }, 'stopping an embedded service failed'));
     throw err;
   }
 }

@@ -48,6 +48,11 @@ export interface ServiceHolderOptions {
   trainAtStart?: CatalogTrainer;
   /** Where a failed training is reported (the admin API answers only the one who published). */
   logger?: Logger;
+  /**
+   * Aborts the first load (a stop signal during start-up): its training stops, `ready` rejects, and the main-thread
+   * retry is skipped, as it would hold the event loop the shutdown needs.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -71,9 +76,10 @@ export function startServiceHolder(
     throw err;
   });
   const trainAtStart = options.trainAtStart ?? trainCatalogInWorker;
-  const trainFirst: CatalogTrainer = (intents, outOfScopeExamples) => trainAtStart(intents, outOfScopeExamples).catch((err: unknown) => {
+  const trainFirst: CatalogTrainer = (intents, outOfScopeExamples) => trainAtStart(intents, outOfScopeExamples, options.signal).catch((err: unknown) => {
     // The same data would fail the same way on the main thread: only a worker that could not finish is worth a retry.
     if (err instanceof DeskbotError && err.code === 'bad_request') throw err;
+    if (options.signal?.aborted) throw err;
     options.logger?.warn({ err, intents: intents.length }, 'training the intent model in a worker failed at start-up; training it on the main thread');
     return buildIntentCatalog(intents, outOfScopeExamples);
   });

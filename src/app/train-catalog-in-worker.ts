@@ -5,8 +5,11 @@ import { understanderFromModels } from '../classification/understand.js';
 import { understandingModelsFromData, type UnderstandingModelsData } from '../classification/trained-model-data.js';
 import { intentCatalogOf, type IntentCatalog } from '../intents/intent-catalog.js';
 
-/** Trains an intent catalog; resolves when it is ready to serve. */
-export type CatalogTrainer = (intents: IntentDefinition[], outOfScopeExamples: string[]) => Promise<IntentCatalog>;
+/**
+ * Trains an intent catalog; resolves when it is ready to serve. `signal`, when given and aborted (a stop signal during
+ * start-up), stops the training and rejects.
+ */
+export type CatalogTrainer = (intents: IntentDefinition[], outOfScopeExamples: string[], signal?: AbortSignal) => Promise<IntentCatalog>;
 
 const entry = new URL('./catalog-training-worker.ts', import.meta.url).href;
 
@@ -32,9 +35,9 @@ export const CATALOG_TRAINING_HEAP_MB = 1024;
  *   `internal` 503 when it runs past its time or heap, `internal` when the worker dies or the model cannot be rebuilt
  */
 export function catalogTrainerInWorker(limits: { timeoutMs?: number; heapMb?: number } = {}): CatalogTrainer {
-  return async (intents, outOfScopeExamples) => {
+  return async (intents, outOfScopeExamples, signal) => {
     const data = await runInWorker<UnderstandingModelsData>({
-      entry, input: { intents, outOfScopeExamples }, name: 'The intent training', jobFailed: 'Training failed', keepsProcessAlive: false,
+      entry, input: { intents, outOfScopeExamples }, name: 'The intent training', jobFailed: 'Training failed', keepsProcessAlive: false, signal,
       timeoutMs: limits.timeoutMs ?? CATALOG_TRAINING_TIMEOUT_MS, heapMb: limits.heapMb ?? CATALOG_TRAINING_HEAP_MB,
     });
     try {

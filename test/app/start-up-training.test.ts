@@ -23,15 +23,17 @@ beforeAll(async () => {
   db = await createTestDatabase({ migrate: false });
   await applyMigrations(db.url, pino({ level: 'silent' }));
   await storeIntents(db.prisma, largeDraft());
-  config = loadConfig({
-    DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', PORT: String(await freePort()), HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent', ESCALATION_QUEUE: `test-start-up-${Date.now()}`,
-  });
+  config = loadConfig({ ...configEnv(), PORT: String(await freePort()), ESCALATION_QUEUE: `test-start-up-${Date.now()}` });
 }, 60_000);
 afterAll(async () => {
   await deskbot?.close();
   await db?.drop();
 });
+
+/** Environment of a deskbot on the test database and Redis. */
+function configEnv(): NodeJS.ProcessEnv {
+  return { DATABASE_URL: db.url, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+}
 
 /** GET `path`, retrying while nothing listens yet (the server starts listening while the model trains). */
 async function getWhenListening(url: string): Promise<Response> {
@@ -93,3 +95,30 @@ test('a start-up training whose worker fails trains on the main thread instead; 
     await small.drop();
   }
 }, 60_000);
+
+test('a stop during the start-up training stops its worker, skips the main-thread retry, and closes the server', async () => {
+  const stopConfig = loadConfig({ ...configEnv(), PORT: String(await freePort()), ESCALATION_QUEUE: `test-start-up-stop-${Date.now()}` });
+  const startUp = new AbortController();
+  let trainingStarted: () => void = () => {};
+  const started = new Promise<void>((resolve) => { trainingStarted = resolve; });
+  let training: Promise<unknown> = Promise.resolve();
+  const trainAtStart: CatalogTrainer = (intents, outOfScopeExamples, signal) => {
+    trainingStarted();
+    training = trainCatalogInWorker(intents, outOfScopeExamples, signal);
+    return training as ReturnType<CatalogTrainer>;
+  };
+  const logged: string[] = [];
+  const logger = pino({ level: 'warn' }, { write: (line: string) => { logged.push(line); } });
+  const starting = startDeskbot(stopConfig, logger, { trainAtStart, signal: startUp.signal });
+  starting.catch(() => {});
+  await started;
+  const base = `http://127.0.0.1:${stopConfig.PORT}`;
+  expect((await getWhenListening(`${base}/healthz`)).status).toBe(200);
+
+  startUp.abort(new Error('stopped by the test'));
+  await expect(starting).rejects.toThrow('stopped by the test');
+  // The worker was stopped, not left to finish, nor retried on the main thread (seconds of a blocked event loop).
+  await expect(training).rejects.toThrow(/was stopped/);
+  expect(logged.join('')).not.toMatch(/on the main thread/);
+  await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+}, 120_000);
