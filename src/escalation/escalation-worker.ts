@@ -37,8 +37,8 @@ const unclaimed = new Set(['pending', 'queued', 'posted']);
 
 /**
  * The BullMQ worker of escalations. `post`: show the escalation on its group's agent channels (once each), mark
- * it posted, and (in the same transaction) write the "nobody can take it" notice when so. `sla` (delayed to the SLA response target): if still
- * unclaimed, mark it overdue and re-post it (kind `overdue`). Escalations already claimed or resolved are skipped.
+ * it posted, and in the same transaction write the "nobody can take it" notice when so. `sla` (delayed to the SLA
+ * response target): if still unclaimed, mark it overdue and re-post it (kind `overdue`). Escalations already claimed or resolved are skipped.
  * `sync` and `relay` keep chat-platform agent channels in step (see update-agent-posts.ts). `notice` sends a proactive
  * EmployeeNotice at most once; after its last attempt it is marked failed and logged as an error (the job stays in the
  * dashboard).
