@@ -1,17 +1,20 @@
 import type { Logger } from 'pino';
 import type { Db, PrismaClient } from '../db/client.js';
 import type { Escalation } from '../generated/prisma/client.js';
-import type { Reply } from '../core/reply.js';
 import { DeskbotError } from '../core/errors.js';
 import { askForRating } from '../conversation/ask-for-rating.js';
 import { changeTicketStatus } from '../tickets/change-status.js';
-import { sendToEmployee, type ChannelLookup } from './send-to-employee.js';
+import { deliverConversationNotices } from '../notices/deliver-conversation-notices.js';
+import { escalationNoticeIds, writeEmployeeNotice } from '../notices/write-employee-notice.js';
+import type { ChannelLookup } from './send-to-employee.js';
 import type { AgentRef } from './types.js';
 
 /**
  * Close a claimed escalation in one transaction: escalation → resolved (its dedupe key freed, so the ticket can be
- * escalated again), ticket → Resolved, the conversation set to expect a 1–5 rating. Then tell the employee and ask
- * for the rating; a channel failure at that point is logged, not thrown (the resolution stands).
+ * escalated again), ticket → Resolved, the conversation set to expect a 1–5 rating, and the "resolved, rate us" notice
+ * written to the employee outbox (`notice-rating-<escalation id>`). It is sent right after commit (after any earlier
+ * unsent notice of the conversation); a channel failure is
+ * logged, not thrown (the resolution stands), and the escalation worker retries it.
  * @throws DeskbotError `forbidden` when the agent no longer owns the escalation
  */
 export async function resolveEscalation(
@@ -21,7 +24,7 @@ export async function resolveEscalation(
   now: Date,
   note?: string,
 ): Promise<void> {
-  const reply = await deps.prisma.$transaction(async (transaction): Promise<Reply | null> => {
+  const noticeId = await deps.prisma.$transaction(async (transaction): Promise<string | null> => {
     const tx = transaction as unknown as Db;
     const { count } = await tx.escalation.updateMany({
       where: { id: row.id, status: 'claimed', claimedById: agent.id },
@@ -34,9 +37,13 @@ export async function resolveEscalation(
     const ticket = await tx.ticket.findUnique({ where: { id: row.ticketId }, select: { number: true } });
     if (!ticket) return null;
     await changeTicketStatus(tx, ticket.number, 'resolved', `agent:${agent.id}`, note);
-    return askForRating(tx, row.conversationId, ticket.number, note);
+    const reply = await askForRating(tx, row.conversationId, ticket.number, note);
+    const id = escalationNoticeIds.rating(row.id);
+    await writeEmployeeNotice(tx, { id, kind: 'rating', conversationId: row.conversationId, ticketNumber: ticket.number, replies: [reply] });
+    return id;
   });
-  if (!reply) return;
-  await sendToEmployee(deps.prisma, deps.channels, row.conversationId, [reply])
-    .catch((err) => deps.logger.warn({ err, escalationId: row.id }, 'resolved, but could not tell the employee'));
+  if (!noticeId) return;
+  // Sent now, behind any notice of this conversation still unsent, rather than at the worker's next turn.
+  await deliverConversationNotices(deps.prisma, deps.channels, row.conversationId)
+    .catch((err) => deps.logger.warn({ err, escalationId: row.id, noticeId }, 'resolved, but could not tell the employee yet; the worker retries'));
 }

@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../db/client.js';
+import type { Db, PrismaClient } from '../db/client.js';
 import { deliverEmployeeNotice, markNoticeFailed } from '../notices/deliver-employee-notice.js';
 import type { Redis } from '../redis/connection.js';
 import type { ChannelLookup } from '../agent-desk/send-to-employee.js';
@@ -38,8 +38,8 @@ const unclaimed = new Set(['pending', 'queued', 'posted']);
 
 /**
  * The BullMQ worker of escalations. `post`: show the escalation on its group's agent channels (once each), mark
- * it posted, and tell the employee when nobody can take it. `sla` (delayed to the SLA response target): if still
- * unclaimed, mark it overdue and re-post it (kind `overdue`). Escalations already claimed or resolved are skipped.
+ * it posted, and in the same transaction write the "nobody can take it" notice when so. `sla` (delayed to the SLA
+ * response target): if still unclaimed, mark it overdue and re-post it (kind `overdue`). Escalations already claimed or resolved are skipped.
  * `sync` and `relay` keep chat-platform agent channels in step (see update-agent-posts.ts). `notice` sends a proactive
  * EmployeeNotice at most once; after its last attempt it is marked failed and logged as an error (the job stays in the
  * dashboard).
@@ -71,13 +71,14 @@ async function process(deps: EscalationWorkerDeps, job: Job<EscalationJobData>, 
   if (!view || !unclaimed.has(view.status)) return 'skipped';
   for (const channel of deps.agentChannels(view.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'initial', deps.faults);
   const now = clock();
-  const rows = await deps.db.$queryRaw<Array<{ conversationId: string }>>`
-    UPDATE "Escalation" SET "status" = 'posted', "postedAt" = ${now}, "updatedAt" = ${now}
-    WHERE "id" = ${id} AND "status" IN ('pending', 'queued') RETURNING "conversationId"`;
-  if (rows[0]) {
-    await notifyIfUnstaffed(deps.db, deps.channels, deps.hours, view, rows[0].conversationId, now)
-      .catch((err) => deps.logger.warn({ err, escalationId: id }, 'could not tell the employee that nobody is available'));
-  }
+  // The "nobody is available" notice commits with the post, or neither does and the job's retry does both.
+  await deps.db.$transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const rows = await tx.$queryRaw<Array<{ conversationId: string }>>`
+      UPDATE "Escalation" SET "status" = 'posted', "postedAt" = ${now}, "updatedAt" = ${now}
+      WHERE "id" = ${id} AND "status" IN ('pending', 'queued') RETURNING "conversationId"`;
+    if (rows[0]) await notifyIfUnstaffed(tx, deps.hours, view, rows[0].conversationId, now);
+  });
   return 'posted';
 }
 

@@ -13,7 +13,7 @@ export type NoticeDelivery = 'sent' | 'already_sent' | 'missing';
  * with the lock; a crash mid-send leaves the notice unsent, to be retried.
  * A failed attempt is counted (`attempts`, `lastError`) and rethrown, for the caller to retry.
  * @param timeoutMs how long the send may hold the lock (default 60 s)
- * @throws whatever the send throws (DeskbotError `channel_send_failed`, …), or an Error while another worker holds the notice
+ * @throws whatever the send throws (DeskbotError `channel_send_failed`, …), or {@link NoticeBusyError} while another worker holds the notice
  */
 export async function deliverEmployeeNotice(prisma: PrismaClient, channels: ChannelLookup, id: string, timeoutMs = 60_000): Promise<NoticeDelivery> {
   try {
@@ -33,7 +33,15 @@ export async function deliverEmployeeNotice(prisma: PrismaClient, channels: Chan
       const message = err instanceof Error ? err.message : String(err);
       await prisma.$executeRaw`UPDATE "EmployeeNotice" SET "attempts" = "attempts" + 1, "lastError" = ${message.slice(0, 500)} WHERE "id" = ${id}`;
     }
-    throw isLockBusy(err) ? new Error(`notice ${id} is being delivered elsewhere`) : err;
+    throw isLockBusy(err) ? new NoticeBusyError(id) : err;
+  }
+}
+
+/** Another worker, instance or caller is sending this notice right now (it holds the row lock). */
+export class NoticeBusyError extends Error {
+  constructor(readonly noticeId: string) {
+    super(`notice ${noticeId} is being delivered elsewhere`);
+    this.name = 'NoticeBusyError';
   }
 }
 

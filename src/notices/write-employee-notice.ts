@@ -19,6 +19,17 @@ export function noticeIdForTicket(ticketId: string): string {
 }
 
 /**
+ * Notice ids of the escalation's notices, derived from what caused them so a retried or repeated write adds nothing.
+ * `version` is the escalation's `syncVersion` after the claim or release, which tells the n-th claim from the next.
+ */
+export const escalationNoticeIds = {
+  rating: (escalationId: string) => `notice-rating-${escalationId}`,
+  claim: (escalationId: string, version: number) => `notice-claim-${escalationId}-${version}`,
+  release: (escalationId: string, version: number) => `notice-release-${escalationId}-${version}`,
+  unstaffed: (escalationId: string) => `notice-unstaffed-${escalationId}`,
+};
+
+/**
  * Write a pending EmployeeNotice in the caller's transaction (transactional outbox), so it commits or rolls back with
  * whatever caused it. A notice with the same id already written is left as it is. The NOTIFY, delivered only on commit,
  * wakes the escalation relay, which queues it for the worker.

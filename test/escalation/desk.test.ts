@@ -145,11 +145,13 @@ describe('agent desk', () => {
     const notice = await waitFor(async () => web.texts().slice(before).find((t) => t.startsWith('No agent is free')), 5000, 'notice');
     expect(notice).toContain(ticket.number);
     expect((await h.db.prisma.escalation.findUniqueOrThrow({ where: { id: escalation.id } })).noticeSentAt).not.toBeNull();
+    expect(await h.db.prisma.employeeNotice.findUnique({ where: { id: `notice-unstaffed-${escalation.id}` } })).toMatchObject({ kind: 'unstaffed', status: 'sent' });
     await system.desk.setStatus(agent, 'available');
     const after = web.sent.length;
     const staffed = await askForPerson();
     await waitFor(async () => (await system.queue.getJob(staffed.escalation.id))?.isCompleted(), 5000, 'job completed');
     expect(web.texts().slice(after).some((t) => t.startsWith('No agent is free'))).toBe(false);
     expect((await h.db.prisma.escalation.findUniqueOrThrow({ where: { id: staffed.escalation.id } })).noticeSentAt).toBeNull();
+    expect(await h.db.prisma.employeeNotice.findUnique({ where: { id: `notice-unstaffed-${staffed.escalation.id}` } })).toBeNull();
   });
 });

@@ -79,7 +79,8 @@ describe('faults', () => {
     const port = await freePort();
     let server = await startRedis(port);
     cleanups.push(() => stopRedis(server));
-    const system = track(testSystem(db.prisma, db.url, recordingAdapter(), { redisUrl: `redis://127.0.0.1:${port}` }));
+    const web = recordingAdapter();
+    const system = track(testSystem(db.prisma, db.url, web, { redisUrl: `redis://127.0.0.1:${port}` }));
     await system.start();
     const [warm] = await escalateAll(system, [await seedTicket(db.prisma)]);
     await waitFor(async () => (await db.prisma.escalation.findUniqueOrThrow({ where: { id: warm!.id } })).status === 'posted', 10_000, 'first post');
@@ -97,6 +98,10 @@ describe('faults', () => {
     expect(new Set(posts.map((p) => p.escalationId)).size).toBe(8);
     const completed = async () => (await system.queue.getJobs(['completed'])).filter((j) => j.name === 'post' && ids.includes(j.id!)).length;
     await waitFor(async () => (await completed()) === 8, 5000, 'jobs completed');
+    // No agent exists, so each post also wrote a "no agent is free" notice, sent by a `notice` job of its own.
+    await waitFor(async () => (await db.prisma.employeeNotice.count({ where: { id: { in: ids.map((id) => `notice-unstaffed-${id}`) }, status: 'sent' } })) === 8, 10_000, 'notices sent');
+    const numbers = (await db.prisma.employeeNotice.findMany({ where: { id: { in: ids.map((id) => `notice-unstaffed-${id}`) } } })).map((n) => n.ticketNumber!);
+    for (const n of numbers) expect(web.texts().filter((t) => t.startsWith('No agent is free') && t.includes(`${n} `))).toHaveLength(1);
     expect(await system.queue.getJobCounts('failed', 'active', 'wait')).toEqual({ failed: 0, active: 0, wait: 0 });
     await closeAll(); // while its Redis still runs
   
