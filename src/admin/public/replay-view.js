@@ -21,7 +21,8 @@ function status(result) {
   const text = [`${result.changed} of ${result.compared} recent messages would be routed differently (kind or intent) than the bot routed them.`];
   const s = result.summary;
   if (s) {
-    text.push(`Compared with the recorded route: ${s.oldRouteSources.recorded} (${s.changed.recorded} changed); with ${live}, none recorded: ${s.oldRouteSources.liveModel} (${s.changed.liveModel} changed).`);
+    const fallback = s.oldRouteSources.liveModel ? `; ${live} re-run for ${s.oldRouteSources.liveModel} with none recorded (${s.changed.liveModel} of them changed)` : '';
+    text.push(`Old route as recorded for ${s.oldRouteSources.recorded}${fallback}.`);
     if (s.tierOnly) text.push(`${s.tierOnly} more keep their route but change confidence tier.`);
   }
   return text.join(' ');
