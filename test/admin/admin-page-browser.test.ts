@@ -95,6 +95,9 @@ test.skipIf(!canRun)('in Chromium: sign in, triage the inbox, edit, import, eval
   await page.getByRole('button', { name: 'Replay through the draft' }).click();
   await page.locator('#replay-status', { hasText: /of 3 recent messages would be routed differently/ }).waitFor({ timeout: 120_000 });
   await page.locator('#replay-table .route .intent', { hasText: 'badge_fault' }).first().waitFor();
+  // The old route is the one recorded when the bot handled each message.
+  await page.locator('#replay-table .route .source', { hasText: 'as recorded' }).first().waitFor();
+  await page.locator('#replay-status', { hasText: /Old route as recorded for 3\./ }).waitFor();
   await page.screenshot({ path: '/tmp/admin-replay.png' });
 
   // Publish, then roll back.

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { startDeskbot, type RunningDeskbot } from '../../src/app/start-deskbot.js';
 import { adminsAddCommand } from '../../src/cli/admins-command.js';
 import { startDirectLine } from '../../src/cli/direct-line-client.js';
+import { storeFailedMessage } from '../../src/conversation/store-failed-message.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/admin/${name}`, import.meta.url), 'utf8');
@@ -90,6 +91,10 @@ test('an admin imports a Rasa file, evaluates, shadow-replays, publishes, sees t
   // The live route is the live model re-run (its top intent even where the bot asked first), never the new intent.
   expect(moved.live.intent).not.toBe('meeting_room_av');
   expect(moved.draft).toMatchObject({ kind: 'incident', intent: 'meeting_room_av' });
+  // The old route is the one recorded when the bot handled the message (here the same model as live).
+  const movedRow = await db.prisma.message.findUniqueOrThrow({ where: { id: moved.messageId } });
+  expect(moved).toMatchObject({ oldRouteSource: 'recorded', old: { kind: movedRow.kind, intent: movedRow.intent, confidence: Math.round(movedRow.confidence! * 1000) / 1000 } });
+  expect(replay.json.summary).toMatchObject({ oldRouteSources: { recorded: 3, liveModel: 0 }, changed: { total: replay.json.changed, recorded: replay.json.changed, liveModel: 0 } });
 
   // Publish: the live bot switches without a restart.
   const published = await api('POST', '/api/admin/versions', { note: 'Meeting room AV' });
@@ -108,4 +113,37 @@ test('an admin imports a Rasa file, evaluates, shadow-replays, publishes, sees t
 
   const exported = await api('GET', `/api/admin/export?format=rasa&version=${published.json.version.id}`);
   expect(exported.text).toContain('- intent: meeting_room_av');
+
+  // Shadow replay against what the bot actually did: the probe as version 2 routed it (recorded), although the live
+  // model (version 1 again) would now route it elsewhere.
+  const stored = await db.prisma.message.findMany({ where: { direction: 'inbound', text: probe }, orderBy: { createdAt: 'asc' } });
+  const underV2 = stored.find((m) => m.intent === 'meeting_room_av')!;
+  expect(underV2).toMatchObject({ kind: 'incident' });
+  // A turn that failed before its classification was recorded: only this one is compared with the live model.
+  await storeFailedMessage(db.prisma, {
+    channel: 'web', eventId: `failed-${Date.now()}`, conversation: { externalId: 'failed-conversation' }, sender: { externalId: 'failed-employee' }, text: probe,
+  }, new Error('the classifier fell over'), pino({ level: 'silent' }));
+  const failed = await db.prisma.message.findFirstOrThrow({ where: { direction: 'inbound', error: { not: null } } });
+
+  const withAv = await api('POST', '/api/admin/shadow-replay', { limit: 50 });
+  expect(withAv.json.compared).toBe(6);
+  expect(withAv.json.summary.oldRouteSources).toEqual({ recorded: 5, liveModel: 1 });
+  const rowOf = (json: { rows: Array<{ messageId: string }> }, id: string) => json.rows.find((r) => r.messageId === id) as Record<string, any> | undefined;
+  // Recorded as meeting_room_av and the draft agrees: not a change, whatever the live model says now.
+  expect(rowOf(withAv.json as never, underV2.id)).toBeUndefined();
+  const fellBack = rowOf(withAv.json as never, failed.id)!;
+  expect(fellBack).toMatchObject({ oldRouteSource: 'live model', draft: { intent: 'meeting_room_av' } });
+  expect(fellBack.old.intent).not.toBe('meeting_room_av');
+  expect(fellBack.old).toEqual(fellBack.live);
+  expect(withAv.json.summary.changed.liveModel).toBe(1);
+
+  // Without meeting_room_av in the draft, the probe as version 2 routed it is a change, shown as recorded.
+  expect((await api('PATCH', '/api/admin/intents/meeting_room_av', { enabled: false })).status).toBe(200);
+  const withoutAv = await api('POST', '/api/admin/shadow-replay', { limit: 50 });
+  const recorded = rowOf(withoutAv.json as never, underV2.id)!;
+  expect(recorded).toMatchObject({ oldRouteSource: 'recorded', old: { kind: 'incident', intent: 'meeting_room_av', confidence: Math.round(underV2.confidence! * 1000) / 1000 } });
+  expect(recorded.live.intent).not.toBe('meeting_room_av');
+  expect(recorded.draft.intent).not.toBe('meeting_room_av');
+  expect(withoutAv.json.changed).toBe(withoutAv.json.summary.changed.total);
+  expect(withoutAv.json.summary.changed.recorded).toBeGreaterThanOrEqual(1);
 }, 600_000);

@@ -13,7 +13,8 @@ import { fileLimitBytes, uploadedFile } from './import-export-routes.js';
  * Checks on the draft before publishing (each trains models in a worker thread; seconds to a minute):
  * - `POST /api/admin/evaluate/cross-validation` `{ folds? = 5 }` → `{ report }`
  * - `POST /api/admin/evaluate/test-set` (an intent file of any import format) → `{ report, unknownIntents }`
- * - `POST /api/admin/shadow-replay` `{ limit? = 200 }` → `{ liveVersion, compared, changed, rows }`
+ * - `POST /api/admin/shadow-replay` `{ limit? = 200 }` → `{ liveVersion, compared, changed, summary, rows }`,
+ *   each row `{ messageId, at, text, old, oldRouteSource, live, draft }`
  * A report is `{ examples, accuracy, macroF1, perIntent: [{ intent, precision, recall, f1, support }],
  * confusion: { labels, matrix }, mistakes }`.
  */
