@@ -3,7 +3,7 @@ import { relayAgentReply } from '../agents/relay-agent-reply.js';
 import { runTurn } from '../run-turn.js';
 import type { SlackRuntime } from '../slack-runtime.js';
 import { readMessageEvent } from './read-message-event.js';
-import { threadConversation } from './thread-conversation.js';
+import { stillTheirs, threadConversation } from './thread-conversation.js';
 
 /**
  * Employee messages: direct messages (`message.im`), mentions (`app_mention`, and the same post's `message.channels`
@@ -21,14 +21,16 @@ export function listenForMessages(bolt: App, rt: SlackRuntime): void {
     }
     if (reading.kind === 'agent_reply') return rt.track('agent reply', () => relayAgentReply(rt, reading));
     return rt.track('employee message', async () => {
-      const { externalId, reference, known } = reading.place === 'dm'
+      const found = reading.place === 'dm'
         ? { ...reading.conversation, known: true }
         : await threadConversation(rt, reading.conversation, reading.user, reading.place === 'newThread');
-      if (reading.onlyIfKnown && !known) {
+      if (reading.onlyIfKnown && !found.known) {
         rt.deps.logger.debug({ conversation: reading.conversation.externalId }, 'Slack thread reply without a mention, not in a conversation of its author: ignored');
         return;
       }
       const sender = await rt.identities.sender(reading.team, reading.user);
+      // No await between this check and runTurn: see stillTheirs.
+      const { externalId, reference } = reading.place === 'dm' ? found : stillTheirs(rt, reading.conversation, reading.user, found);
       await runTurn(rt, {
         channel: 'slack', eventId: reading.eventId, conversation: { externalId, reference: { ...reference } },
         sender, text: reading.text, receivedAt: new Date(), raw: body,
