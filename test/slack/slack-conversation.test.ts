@@ -145,6 +145,21 @@ describe('employees on Slack, through the real pipeline', () => {
     expect(ids.filter((id) => id === `${thread}:${ada.id}` || id === `${thread}:${bob}`)).toHaveLength(1);
   });
 
+  test('two DMs sent back to back are taken in the order they arrived, even when the first waits longer for users.info', async () => {
+    const carol = { id: 'U0CAROL001', dm: 'D0CAROL001' };
+    // The first message's users.info is rate limited for a second; the second message's is answered at once.
+    h.api.rateLimit('users.info', 1);
+    const first = dm('first note', carol.id, carol.dm);
+    const second = dm('second note', carol.id, carol.dm);
+    await h.post(eventCallback(first, `Ev${++seq}`));
+    await h.post(eventCallback(second, `Ev${++seq}`));
+    await h.slack.idle();
+    const conversation = await p.db.prisma.conversation.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'slack', externalId: `${team}:${carol.dm}` } }, include: { messages: { where: { direction: 'inbound' }, orderBy: { createdAt: 'asc' } } },
+    });
+    expect(conversation.messages.map((m) => m.text)).toEqual(['first note', 'second note']);
+  });
+
   test("a bystander's click on the buttons in an employee's channel thread changes nothing; the employee's still counts", async () => {
     const channel = 'C0ROOM0002';
     const at = ts();

@@ -27,24 +27,6 @@ export async function threadConversation(
   return { ...own, known: (await holderOf(rt, own.externalId)) !== null };
 }
 
-/**
- * The conversation a thread message is taken in, decided again just before its turn starts, without waiting: a
- * mention that found the thread unheld may have waited (for the database, for Slack's users.info) while someone else's
- * turn took the thread, and must then not join that person's conversation but get its own, as any colleague does.
- * The caller starts the turn (runTurn, which records the holder) with no await in between, so of two people mentioning
- * the bot in a new thread at once, exactly one holds it. Needs no database: it reads what turns started in this process.
- * @param chosen what threadConversation returned for this message
- */
-export function stillTheirs(
-  rt: SlackRuntime, thread: { externalId: string; reference: SlackReference }, user: string, chosen: ThreadConversation,
-): ThreadConversation {
-  if (chosen.externalId !== thread.externalId) return chosen;
-  const holder = rt.knownConversations.get(thread.externalId);
-  if (!holder || holder.includes(user)) return chosen;
-  const own = colleagueConversation(thread, user);
-  return { ...own, known: rt.knownConversations.get(own.externalId) !== undefined };
-}
-
 async function holderOf(rt: SlackRuntime, externalId: string): Promise<string[] | null> {
   const cached = rt.knownConversations.get(externalId);
   if (cached) return cached;
