@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { createLruCache, createSlots, type LruCache } from '../../src/core/index.js';
 import type { AckWatch } from './ack-watch.js';
+import { createArrivalOrder, type ArrivalOrder } from './inbound/arrival-order.js';
 import { markDeliveryFailed } from './journal/delivery-outcome.js';
 import { createOutboundQueue, type OutboundQueue } from './outbound-queue.js';
 import type { SlackChannelDeps } from './slack-channel-deps.js';
@@ -17,6 +18,8 @@ export interface SlackRuntime {
    * messages rarely need the database. The employee of a conversation never changes.
    */
   knownConversations: LruCache<string[]>;
+  /** Employee messages per conversation in delivery order, up to the start of their turns (inbound/arrival-order.ts). */
+  arrivals: ArrivalOrder;
   /**
    * Run work after Slack's ack; errors are logged, never thrown, and keep the delivery's journal row for a replay
    * (journal/delivery-outcome.ts); `drain` waits for it.
@@ -41,6 +44,7 @@ export function createSlackRuntime(deps: SlackChannelDeps, client: App['client']
     outbound,
     identities: createSlackIdentities(client, deps.logger, deps.identityCache),
     knownConversations: createLruCache<string[]>(10_000, 24 * 60 * 60_000),
+    arrivals: createArrivalOrder(),
     track(what, work) {
       const run = slots.run(async () => {
         await acks?.quiet();

@@ -3,6 +3,7 @@ import type { PrismaClient } from '../db/client.js';
 import type { InboundMessage } from '../core/message.js';
 import type { TurnSummary } from '../core/reply.js';
 import type { TurnHandler, TurnResult } from '../core/adapter.js';
+import { createKeyedLine } from '../core/keyed-line.js';
 import { createSlots } from '../core/slots.js';
 import { defaultTurnConcurrency } from './turn-concurrency.js';
 import { parseChoiceValue } from './choice-values.js';
@@ -39,36 +40,44 @@ const turnTimeoutMs = 15_000;
  * A turn runs in one database transaction holding its conversation's row lock, so concurrent messages of one
  * conversation (even on different instances) take turns, and a crash leaves nothing half-done. At most
  * `deps.concurrency` transactions run at once; the rest wait in arrival order (a burst is worked through, not dropped).
+ * Messages of one conversation are taken one at a time, in the order `handle` was called, from before the model is
+ * asked until the turn is stored: with several slots their transactions would otherwise race for the row lock (and a
+ * slow model call would let a later message overtake), so an answer could be read before the question it answers.
  */
 export function createPipeline(deps: PipelineDeps): TurnHandler {
   const clock = deps.clock ?? (() => new Date());
   const slots = createSlots(deps.concurrency ?? defaultTurnConcurrency);
+  const conversations = createKeyedLine();
   return {
-    async handle(message: InboundMessage): Promise<TurnResult> {
-      const started = performance.now();
-      const services = deps.services();
-      const log = deps.logger.child({ channel: message.channel, eventId: message.eventId });
-      try {
-        // The language model is asked before the transaction, so no connection or conversation lock waits on it.
-        const early = await understandBeforeTurn(deps.prisma, message, services);
-        const draft = await draftBeforeTurn(deps.prisma, message, services, early);
-        // Only the transaction takes a slot: the model's seconds of waiting above hold no slot either.
-        const result = await slots.run(() => deps.prisma.$transaction(
-          (tx) => runTurn(tx as unknown as PrismaClient, message, services, clock(), early, draft), { timeout: turnTimeoutMs, maxWait: turnTimeoutMs },
-        ));
-        if (result.duplicate) services.metrics.duplicates.inc({ channel: message.channel });
-        else services.metrics.messages.inc({ channel: message.channel, kind: result.summary.kind ?? 'action' });
-        log.info({ conversationId: result.conversationId, kind: result.summary.kind, intent: result.summary.intent, ticket: result.summary.ticket, duplicate: result.duplicate }, 'turn');
-        return result;
-      } catch (err) {
-        services.metrics.errors.inc({ stage: 'pipeline' });
-        log.error({ err }, 'turn failed; storing the message and apologising');
-        return storeFailedMessage(deps.prisma, message, err, log);
-      } finally {
-        services.metrics.turnSeconds.observe({ channel: message.channel }, (performance.now() - started) / 1000);
-      }
+    handle(message: InboundMessage): Promise<TurnResult> {
+      return conversations.run(`${message.channel}:${message.conversation.externalId}`, () => handleInOrder(message));
     },
   };
+
+  async function handleInOrder(message: InboundMessage): Promise<TurnResult> {
+    const started = performance.now();
+    const services = deps.services();
+    const log = deps.logger.child({ channel: message.channel, eventId: message.eventId });
+    try {
+      // The language model is asked before the transaction, so no connection or conversation lock waits on it.
+      const early = await understandBeforeTurn(deps.prisma, message, services);
+      const draft = await draftBeforeTurn(deps.prisma, message, services, early);
+      // Only the transaction takes a slot: the model's seconds of waiting above hold no slot either.
+      const result = await slots.run(() => deps.prisma.$transaction(
+        (tx) => runTurn(tx as unknown as PrismaClient, message, services, clock(), early, draft), { timeout: turnTimeoutMs, maxWait: turnTimeoutMs },
+      ));
+      if (result.duplicate) services.metrics.duplicates.inc({ channel: message.channel });
+      else services.metrics.messages.inc({ channel: message.channel, kind: result.summary.kind ?? 'action' });
+      log.info({ conversationId: result.conversationId, kind: result.summary.kind, intent: result.summary.intent, ticket: result.summary.ticket, duplicate: result.duplicate }, 'turn');
+      return result;
+    } catch (err) {
+      services.metrics.errors.inc({ stage: 'pipeline' });
+      log.error({ err }, 'turn failed; storing the message and apologising');
+      return storeFailedMessage(deps.prisma, message, err, log);
+    } finally {
+      services.metrics.turnSeconds.observe({ channel: message.channel }, (performance.now() - started) / 1000);
+    }
+  }
 }
 
 async function runTurn(

@@ -15,3 +15,5 @@ export { createSlots } from './slots.js';
 export type { Slots } from './slots.js';
 export { createLruCache } from './lru-cache.js';
 export type { LruCache } from './lru-cache.js';
+export { createKeyedLine } from './keyed-line.js';
+export type { KeyedLine } from './keyed-line.js';

@@ -123,6 +123,43 @@ describe('employees on Slack, through the real pipeline', () => {
     expect(await p.db.prisma.ticket.count({ where: { conversation: { externalId: thread }, requester: { displayName: 'Bob Builder' } } })).toBe(0);
   });
 
+  test.each(['a thread someone started without the bot', "Ada's new mention"])('two people mentioning the bot in %s at the same moment get a conversation each', async (start) => {
+    const channel = start.startsWith('a thread') ? 'C0ROOM0003' : 'C0ROOM0004';
+    const bob = 'U0BOB00001';
+    const at = ts();
+    const thread = `${team}:${channel}:${at}`;
+    const adaPost = start.startsWith('a thread')
+      ? { type: 'message', channel_type: 'channel', channel, user: ada.id, text: `<@${testBot.userId}> the projector in room 7 shows no signal`, ts: ts(), thread_ts: at }
+      : { type: 'app_mention', channel, user: ada.id, text: `<@${testBot.userId}> the projector in room 7 shows no signal`, ts: at };
+    const bobPost = { type: 'message', channel_type: 'channel', channel, user: bob, text: `<@${testBot.userId}> my monitor flickers`, ts: ts(), thread_ts: at };
+    await Promise.all([h.post(eventCallback(adaPost, `Ev${++seq}`)), h.post(eventCallback(bobPost, `Ev${++seq}`))]);
+    await h.slack.idle();
+    const conversations = await p.db.prisma.conversation.findMany({
+      where: { channel: 'slack', externalId: { startsWith: thread } }, include: { messages: { where: { direction: 'inbound' } }, employee: true },
+    });
+    const byPerson = Object.fromEntries(conversations.map((c) => [c.employee.displayName, c.messages.map((m) => m.text)]));
+    expect(byPerson).toEqual({ 'Ada Lovelace': ['the projector in room 7 shows no signal'], 'Bob Builder': ['my monitor flickers'] });
+    // Whoever came first holds the thread; the other is a colleague there, with the thread's key and their user id.
+    const ids = conversations.map((c) => c.externalId);
+    expect(ids.filter((id) => id === thread)).toHaveLength(1);
+    expect(ids.filter((id) => id === `${thread}:${ada.id}` || id === `${thread}:${bob}`)).toHaveLength(1);
+  });
+
+  test('two DMs sent back to back are taken in the order they arrived, even when the first waits longer for users.info', async () => {
+    const carol = { id: 'U0CAROL001', dm: 'D0CAROL001' };
+    // The first message's users.info is rate limited for a second; the second message's is answered at once.
+    h.api.rateLimit('users.info', 1);
+    const first = dm('first note', carol.id, carol.dm);
+    const second = dm('second note', carol.id, carol.dm);
+    await h.post(eventCallback(first, `Ev${++seq}`));
+    await h.post(eventCallback(second, `Ev${++seq}`));
+    await h.slack.idle();
+    const conversation = await p.db.prisma.conversation.findUniqueOrThrow({
+      where: { channel_externalId: { channel: 'slack', externalId: `${team}:${carol.dm}` } }, include: { messages: { where: { direction: 'inbound' }, orderBy: { createdAt: 'asc' } } },
+    });
+    expect(conversation.messages.map((m) => m.text)).toEqual(['first note', 'second note']);
+  });
+
   test("a bystander's click on the buttons in an employee's channel thread changes nothing; the employee's still counts", async () => {
     const channel = 'C0ROOM0002';
     const at = ts();

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { relayAgentReply } from '../agents/relay-agent-reply.js';
 import { runTurn } from '../run-turn.js';
 import type { SlackRuntime } from '../slack-runtime.js';
-import { readMessageEvent } from './read-message-event.js';
+import { readMessageEvent, type MessageEventReading } from './read-message-event.js';
 import { threadConversation } from './thread-conversation.js';
 
 /**
@@ -20,21 +20,37 @@ export function listenForMessages(bolt: App, rt: SlackRuntime): void {
       return;
     }
     if (reading.kind === 'agent_reply') return rt.track('agent reply', () => relayAgentReply(rt, reading));
+    // The place in line is taken now, in Slack's delivery order; the lookups below may finish in any order.
+    const arrival = rt.arrivals.take(reading.conversation.externalId);
     return rt.track('employee message', async () => {
-      const { externalId, reference, known } = reading.place === 'dm'
-        ? { ...reading.conversation, known: true }
-        : await threadConversation(rt, reading.conversation, reading.user, reading.place === 'newThread');
-      if (reading.onlyIfKnown && !known) {
-        rt.deps.logger.debug({ conversation: reading.conversation.externalId }, 'Slack thread reply without a mention, not in a conversation of its author: ignored');
-        return;
+      try {
+        await arrival.ready;
+        await answer(reading, body, arrival.started);
+      } finally {
+        arrival.started();
       }
-      const sender = await rt.identities.sender(reading.team, reading.user);
-      await runTurn(rt, {
-        channel: 'slack', eventId: reading.eventId, conversation: { externalId, reference: { ...reference } },
-        sender, text: reading.text, receivedAt: new Date(), raw: body,
-      }, reference);
     });
   };
   bolt.event('message', onEvent);
   bolt.event('app_mention', onEvent);
+
+  async function answer(reading: Extract<MessageEventReading, { kind: 'employee' }>, body: unknown, started: () => void): Promise<void> {
+    const { externalId, reference, known } = reading.place === 'dm'
+      ? { ...reading.conversation, known: true }
+      : await threadConversation(rt, reading.conversation, reading.user, reading.place === 'newThread');
+    if (reading.onlyIfKnown && !known) {
+      rt.deps.logger.debug({ conversation: reading.conversation.externalId }, 'Slack thread reply without a mention, not in a conversation of its author: ignored');
+      return;
+    }
+    const sender = await rt.identities.sender(reading.team, reading.user);
+    // runTurn records the thread's holder and hands the message to the pipeline before its first await, so the next
+    // message may go as soon as it returns: it finds the thread held (a colleague of a new thread's first writer gets a
+    // conversation of their own) and reaches the pipeline after this one.
+    const turn = runTurn(rt, {
+      channel: 'slack', eventId: reading.eventId, conversation: { externalId, reference: { ...reference } },
+      sender, text: reading.text, receivedAt: new Date(), raw: body,
+    }, reference);
+    started();
+    await turn;
+  }
 }
