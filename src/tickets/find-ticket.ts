@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Ticket, TicketStatus } from '../generated/prisma/client.js';
+import { ticketColumns } from './ticket-columns.js';
 
 /** Statuses that count as open (not yet resolved or closed). */
 export const openStatuses: readonly TicketStatus[] = ['new', 'in_progress', 'on_hold'];
@@ -9,7 +10,10 @@ export const openStatuses: readonly TicketStatus[] = ['new', 'in_progress', 'on_
  * @returns the ticket, or null when it does not exist or belongs to someone else (the two are indistinguishable on purpose)
  */
 export async function findTicketForRequester(db: Db, number: string, requesterId: string): Promise<Ticket | null> {
-  return db.ticket.findFirst({ where: { number: number.trim().toUpperCase(), requesterId } });
+  // Raw SQL: asked on turns (ticket status), where an ORM call costs milliseconds (see ticket-columns.ts).
+  const [ticket] = await db.$queryRaw<Ticket[]>`
+    SELECT ${ticketColumns} FROM "Ticket" WHERE "number" = ${number.trim().toUpperCase()} AND "requesterId" = ${requesterId} LIMIT 1`;
+  return ticket ?? null;
 }
 
 /**
@@ -23,9 +27,11 @@ export async function listRequesterTickets(
   options: { openOnly?: boolean; limit?: number } = {},
 ): Promise<Ticket[]> {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 100);
-  return db.ticket.findMany({
-    where: { requesterId, ...(options.openOnly ? { status: { in: [...openStatuses] } } : {}) },
-    orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
-    take: limit,
-  });
+  // Raw SQL: "my tickets" is a turn (see ticket-columns.ts). Without openOnly every status matches.
+  const statuses = options.openOnly ? [...openStatuses] : null;
+  return db.$queryRaw<Ticket[]>`
+    SELECT ${ticketColumns} FROM "Ticket"
+    WHERE "requesterId" = ${requesterId} AND (${statuses}::text[] IS NULL OR "status"::text = ANY(${statuses}::text[]))
+    ORDER BY "createdAt" DESC, "number" DESC
+    LIMIT ${limit}`;
 }

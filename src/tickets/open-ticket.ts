@@ -3,7 +3,8 @@ import type { Db } from '../db/client.js';
 import type { Ticket } from '../generated/prisma/client.js';
 import { priorityFor, type Level } from './priority-matrix.js';
 import { slaDueTimes, type SlaPolicy } from './sla-policy.js';
-import { nextTicketNumber, type TicketKindName } from './ticket-number.js';
+import { ticketColumns } from './ticket-columns.js';
+import { ticketPrefix, ticketSequence, type TicketKindName } from './ticket-number.js';
 
 /** Longest stored title and description, in characters; longer input is cut. */
 export const maxTitleLength = 120;
@@ -41,46 +42,47 @@ export interface OpenTicketInput {
  * @throws DeskbotError `bad_request` for impact/urgency outside 1..3; Prisma errors for a missing requester or conversation
  */
 export async function openTicket(db: Db, input: OpenTicketInput): Promise<{ ticket: Ticket; created: boolean }> {
-  const key = input.sourceEventKey;
-  if (key !== undefined) {
-    const existing = await db.ticket.findUnique({ where: { sourceEventKey: key } });
-    if (existing) return { ticket: existing, created: false };
-  }
+  const key = input.sourceEventKey ?? null;
   const priority = priorityFor(input.impact, input.urgency);
   const now = input.now ?? new Date();
-  const id = randomUUID();
-  const inserted = await db.ticket.createMany({
-    data: [
-      {
-        id,
-        number: await nextTicketNumber(db, input.kind),
-        kind: input.kind,
-        intent: input.intent,
-        title: clip(input.title.trim(), maxTitleLength),
-        description: clip(input.description, maxDescriptionLength),
-        impact: input.impact,
-        urgency: input.urgency,
-        priority,
-        assignmentGroup: input.assignmentGroup ?? null,
-        ...slaDueTimes(priority, now, input.slaPolicy),
-        requesterId: input.requesterId,
-        conversationId: input.conversationId ?? null,
-        sourceEventKey: key ?? null,
-        createdAt: now,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  if (inserted.count === 0) return { ticket: await readByKey(db, key), created: false };
-  await db.ticketEvent.create({
-    data: { ticketId: id, type: 'created', actor: input.actor ?? 'deskbot', data: { priority, impact: input.impact, urgency: input.urgency }, createdAt: now },
-  });
-  return { ticket: await db.ticket.findUniqueOrThrow({ where: { id } }), created: true };
+  const due = slaDueTimes(priority, now, input.slaPolicy);
+  const event = JSON.stringify({ priority, impact: input.impact, urgency: input.urgency });
+  // One statement, one round trip (it runs on most turns): an existing ticket for the key is returned as it is; else a
+  // number is drawn (only then, as before) and the ticket and its `created` event are inserted together. The sequence
+  // is named by kind in code, never by input.
+  const rows = await db.$queryRaw<Array<Ticket & { created: boolean }>>`
+    WITH existing AS (
+      SELECT ${ticketColumns} FROM "Ticket" WHERE "sourceEventKey" = ${key}
+    ), num AS (
+      SELECT nextval(${ticketSequence(input.kind)}::regclass)::text AS n WHERE NOT EXISTS (SELECT 1 FROM existing)
+    ), ins AS (
+      INSERT INTO "Ticket" ("id", "number", "kind", "intent", "title", "description", "impact", "urgency", "priority", "assignmentGroup",
+        "responseDueAt", "resolutionDueAt", "requesterId", "conversationId", "sourceEventKey", "createdAt", "updatedAt")
+      SELECT ${randomUUID()}, ${ticketPrefix(input.kind)} || lpad(num.n, GREATEST(7, length(num.n)), '0'), ${input.kind}::"TicketKind",
+        ${input.intent}, ${clip(input.title.trim(), maxTitleLength)}, ${clip(input.description, maxDescriptionLength)},
+        ${input.impact}::int, ${input.urgency}::int, ${priority}::int, ${input.assignmentGroup ?? null},
+        ${due.responseDueAt.toISOString()}::timestamp(3), ${due.resolutionDueAt.toISOString()}::timestamp(3), ${input.requesterId},
+        ${input.conversationId ?? null}, ${key}, ${now.toISOString()}::timestamp(3), ${new Date().toISOString()}::timestamp(3)
+      FROM num
+      ON CONFLICT DO NOTHING
+      RETURNING ${ticketColumns}
+    ), ev AS (
+      INSERT INTO "TicketEvent" ("id", "ticketId", "type", "actor", "data", "createdAt")
+      SELECT ${randomUUID()}, ins."id", 'created', ${input.actor ?? 'deskbot'}, ${event}::jsonb, ${now.toISOString()}::timestamp(3) FROM ins
+    )
+    SELECT *, true AS "created" FROM ins UNION ALL SELECT *, false AS "created" FROM existing`;
+  const [row] = rows;
+  // Nothing back: a concurrent call inserted this key after the statement's snapshot was taken; its row is committed now.
+  if (!row) return { ticket: await readByKey(db, key), created: false };
+  const { created, ...ticket } = row;
+  return { ticket, created };
 }
 
 // Only reached when the insert was skipped, which only a sourceEventKey conflict can cause (id is fresh, number from a sequence).
-async function readByKey(db: Db, key: string | undefined): Promise<Ticket> {
-  return db.ticket.findUniqueOrThrow({ where: { sourceEventKey: key! } });
+async function readByKey(db: Db, key: string | null): Promise<Ticket> {
+  const [ticket] = await db.$queryRaw<Ticket[]>`SELECT ${ticketColumns} FROM "Ticket" WHERE "sourceEventKey" = ${key}`;
+  if (!ticket) throw new Error(`the ticket for event ${key} is gone`);
+  return ticket;
 }
 
 // Cut by code points so a surrogate pair is never split.

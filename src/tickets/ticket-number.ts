@@ -23,3 +23,13 @@ export async function nextTicketNumber(db: Db, kind: TicketKindName): Promise<st
 export function formatTicketNumber(kind: TicketKindName, value: bigint | number): string {
   return prefixes[kind] + String(value).padStart(7, '0');
 }
+
+/** The number prefix of a kind: `INC` or `REQ`. */
+export function ticketPrefix(kind: TicketKindName): string {
+  return prefixes[kind];
+}
+
+/** The PostgreSQL sequence a kind's numbers come from (for SQL that draws the number itself, see open-ticket.ts). */
+export function ticketSequence(kind: TicketKindName): string {
+  return kind === 'incident' ? 'ticket_number_incident_seq' : 'ticket_number_service_request_seq';
+}

@@ -9,6 +9,8 @@ import type {
 import { toStorableJson } from '../db/storable-json.js';
 
 const DEFAULT_PAGE = 500;
+/** Most conversations remembered at once (a few MB at most). */
+const maxCachedConversations = 10_000;
 
 interface ActivityRow {
   id: bigint;
@@ -21,9 +23,24 @@ interface ActivityRow {
  * the watermark, and the activity id is derived from it (`<conversationId>|<id padded to 7 digits>`, as Direct Line
  * spells them), so an append is a single insert. Strings are made storable first (NUL removed, lone surrogates
  * replaced), since PostgreSQL's jsonb refuses both.
+ * Conversations found are remembered for `conversationCacheMs` (default 60 s; 0 turns it off): the row never changes
+ * once made, and every POST and GET of activities looks its conversation up, which would otherwise be two statements
+ * per message. A conversation not found is never remembered.
  * @param db a Prisma client or transaction client
+ * @param options.conversationCacheMs how long a found conversation is served from memory
+ * @param options.now clock in epoch milliseconds (tests)
  */
-export function createPrismaTranscriptStore(db: Db): TranscriptStore {
+export function createPrismaTranscriptStore(db: Db, options: { conversationCacheMs?: number; now?: () => number } = {}): TranscriptStore {
+  const cacheMs = options.conversationCacheMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  // Insertion-ordered, so the first key is the oldest when the map is full.
+  const known = new Map<string, { conversation: TranscriptConversation; until: number }>();
+  const remember = (conversation: TranscriptConversation) => {
+    if (cacheMs <= 0) return;
+    known.delete(conversation.id);
+    if (known.size >= maxCachedConversations) known.delete(known.keys().next().value!);
+    known.set(conversation.id, { conversation, until: now() + cacheMs });
+  };
   // Raw SQL on the paths every message takes: Prisma 6's query compiler costs milliseconds per ORM call (prisma/orm#28845).
   const listAppended = async (conversationId: string, watermark?: string, limit = DEFAULT_PAGE): Promise<AppendedActivity[]> => {
     const rows = await db.$queryRaw<ActivityRow[]>`
@@ -35,12 +52,20 @@ export function createPrismaTranscriptStore(db: Db): TranscriptStore {
   return {
     async createConversation({ id, userId, userTenant }) {
       const row = await db.directLineConversation.create({ data: { id, userId: userId ?? null, userTenant: userId ? userTenant ?? null : null } });
-      return toConversation(row);
+      const conversation = toConversation(row);
+      remember(conversation);
+      return { ...conversation };
     },
     async getConversation(id) {
+      const cached = known.get(id);
+      if (cached && cached.until > now()) return { ...cached.conversation };
+      known.delete(id);
       const [row] = await db.$queryRaw<ConversationRow[]>`
         SELECT "id", "userId", "userTenant", "createdAt" FROM "DirectLineConversation" WHERE "id" = ${id}`;
-      return row ? toConversation(row) : null;
+      if (!row) return null;
+      const conversation = toConversation(row);
+      remember(conversation);
+      return { ...conversation };
     },
     async append(conversationId, activity) {
       const { id: _ignored, ...rest } = toStorableJson(activity) as TranscriptActivity;

@@ -162,3 +162,25 @@ test('toTicketCard maps a ticket to the reply model', async () => {
     responseDueAt: '2026-02-02T10:30:00.000Z', resolutionDueAt: '2026-02-02T18:00:00.000Z', updatedAt: ticket.updatedAt.toISOString(),
   });
 });
+
+test('openTicket and the finders return tickets exactly as the Prisma model reads them (raw SQL column mapping)', async () => {
+  const now = new Date('2026-03-03T08:15:30.123Z');
+  const { ticket } = await openTicket(db.prisma, input({ requesterId: bob, intent: null, now, sourceEventKey: 'test:columns' }));
+  const orm = await db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+  expect(ticket).toEqual(orm);
+  expect(ticket.createdAt).toEqual(now);
+  const again = await openTicket(db.prisma, input({ requesterId: bob, sourceEventKey: 'test:columns' }));
+  expect(again).toEqual({ ticket: orm, created: false });
+  expect(await findTicketForRequester(db.prisma, ` ${orm.number.toLowerCase()} `, bob)).toEqual(orm);
+  const event = await db.prisma.ticketEvent.findFirstOrThrow({ where: { ticketId: ticket.id } });
+  expect(event).toMatchObject({ type: 'created', actor: 'deskbot', data: { priority: 2, impact: 2, urgency: 1 }, createdAt: now });
+  await changeTicketStatus(db.prisma, orm.number, 'resolved', 'agent');
+  const { ticket: open } = await openTicket(db.prisma, input({ requesterId: bob, kind: 'service_request' }));
+  const all = await db.prisma.ticket.findMany({ where: { requesterId: bob }, orderBy: [{ createdAt: 'desc' }, { number: 'desc' }] });
+  expect(await listRequesterTickets(db.prisma, bob)).toEqual(all);
+  const openOnly = await listRequesterTickets(db.prisma, bob, { openOnly: true });
+  expect(openOnly).toEqual(all.filter((t) => t.status !== 'resolved' && t.status !== 'closed'));
+  expect(openOnly.map((t) => t.id)).toContain(open.id);
+  expect(openOnly.map((t) => t.id)).not.toContain(orm.id);
+  expect(await listRequesterTickets(db.prisma, bob, { limit: 1 })).toEqual(all.slice(0, 1));
+});

@@ -84,3 +84,25 @@ test('appendMany writes several activities in order with increasing watermarks',
   expect(page.activities.map((a) => a.text)).toEqual(['first', 'second', 'third']);
   expect(await store.appendMany('conv-many', [])).toEqual([]);
 });
+
+test('a found conversation is served from memory for conversationCacheMs, a missing one never is', async () => {
+  let clock = 1_000;
+  const cached = createPrismaTranscriptStore(db.prisma, { conversationCacheMs: 60_000, now: () => clock });
+  await cached.createConversation({ id: 'conv-cache-a', userId: 'u-9' });
+  await store.createConversation({ id: 'conv-cache-b' });
+  expect(await cached.getConversation('conv-cache-b')).toMatchObject({ id: 'conv-cache-b', userId: null });
+  expect(await cached.getConversation('conv-cache-c')).toBeNull();
+  // Rows are never changed or removed by deskbot; removing them here shows which answers come from memory.
+  await db.prisma.$executeRaw`DELETE FROM "DirectLineConversation" WHERE "id" IN ('conv-cache-a', 'conv-cache-b')`;
+  await store.createConversation({ id: 'conv-cache-c' });
+  expect(await cached.getConversation('conv-cache-a')).toMatchObject({ id: 'conv-cache-a', userId: 'u-9' });
+  expect(await cached.getConversation('conv-cache-b')).toMatchObject({ id: 'conv-cache-b' });
+  expect(await cached.getConversation('conv-cache-c')).toMatchObject({ id: 'conv-cache-c' });
+  clock += 60_001;
+  expect(await cached.getConversation('conv-cache-a')).toBeNull();
+  expect(await cached.getConversation('conv-cache-b')).toBeNull();
+  const uncached = createPrismaTranscriptStore(db.prisma, { conversationCacheMs: 0 });
+  await uncached.createConversation({ id: 'conv-cache-d' });
+  await db.prisma.$executeRaw`DELETE FROM "DirectLineConversation" WHERE "id" = 'conv-cache-d'`;
+  expect(await uncached.getConversation('conv-cache-d')).toBeNull();
+});
