@@ -7,6 +7,7 @@ import type {
   TranscriptStore,
 } from '../core/transcript-store.js';
 import { toStorableJson } from '../db/storable-json.js';
+import { createLruCache } from '../core/lru-cache.js';
 
 const DEFAULT_PAGE = 500;
 /** Most conversations remembered at once (a few MB at most). */
@@ -33,13 +34,9 @@ interface ActivityRow {
 export function createPrismaTranscriptStore(db: Db, options: { conversationCacheMs?: number; now?: () => number } = {}): TranscriptStore {
   const cacheMs = options.conversationCacheMs ?? 60_000;
   const now = options.now ?? Date.now;
-  // Insertion-ordered, so the first key is the oldest when the map is full.
-  const known = new Map<string, { conversation: TranscriptConversation; until: number }>();
+  const known = createLruCache<TranscriptConversation>(maxCachedConversations, cacheMs, now);
   const remember = (conversation: TranscriptConversation) => {
-    if (cacheMs <= 0) return;
-    known.delete(conversation.id);
-    if (known.size >= maxCachedConversations) known.delete(known.keys().next().value!);
-    known.set(conversation.id, { conversation, until: now() + cacheMs });
+    if (cacheMs > 0) known.set(conversation.id, conversation);
   };
   // Raw SQL on the paths every message takes: Prisma 6's query compiler costs milliseconds per ORM call (prisma/orm#28845).
   const listAppended = async (conversationId: string, watermark?: string, limit = DEFAULT_PAGE): Promise<AppendedActivity[]> => {
@@ -58,8 +55,7 @@ export function createPrismaTranscriptStore(db: Db, options: { conversationCache
     },
     async getConversation(id) {
       const cached = known.get(id);
-      if (cached && cached.until > now()) return { ...cached.conversation };
-      known.delete(id);
+      if (cached) return { ...cached };
       const [row] = await db.$queryRaw<ConversationRow[]>`
         SELECT "id", "userId", "userTenant", "createdAt" FROM "DirectLineConversation" WHERE "id" = ${id}`;
       if (!row) return null;
