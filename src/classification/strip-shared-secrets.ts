@@ -1,5 +1,4 @@
-/** A secret as the redaction left it (`[redacted password]`, `[redacted api_token]`; see src/redaction/rule.ts). */
-const PLACEHOLDER = String.raw`\[redacted [a-z_]+\]`;
+import { markerPattern as PLACEHOLDER } from '../redaction/rule.js';
 
 // "my password is [redacted password]" discloses a secret; it does not say what the message is about. Left in, the
 // words (and the placeholder's own "password") pull an access request or an outage report towards password reset.

@@ -14,6 +14,9 @@ export function marker(kind: RedactionKind): string {
   return `[redacted ${kind}]`;
 }
 
+/** Regex source matching any {@link marker}, for readers of redacted text that must skip the placeholders. */
+export const markerPattern = String.raw`\[redacted [a-z_]+\]`;
+
 /**
  * Build a rule from a global regex. `decide` gets the match, its named groups, and the text after the match;
  * it returns the replacement, or null to keep the match as it is.
