@@ -40,8 +40,9 @@ async function handleIncident(turn: Turn, intent: IntentDefinition, text: string
   // Re-read the words only when they are not the ones just understood (e.g. an earlier message confirmed by a button).
   const { impact, urgency } = understood ?? turn.services.catalog.understander.understand(text);
   if (impact === undefined && urgency === undefined && intent.askImpact !== false) {
-    turn.state.pending = { type: 'ask_impact', intent: intent.name, text, id: randomUUID(), since: turn.now.toISOString() };
-    turn.replies.push({ text: say.askImpact, choices: buttons.impact() });
+    const id = randomUUID();
+    turn.state.pending = { type: 'ask_impact', intent: intent.name, text, id, since: turn.now.toISOString() };
+    turn.replies.push({ text: say.askImpact, choices: buttons.impact(id) });
     return;
   }
   await openTicketAndReply(turn, {

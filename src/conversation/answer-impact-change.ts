@@ -28,11 +28,18 @@ export async function answerImpactChange(turn: Turn, offer: ImpactChange, action
   turn.summary.kind = 'incident';
   turn.summary.intent = offer.intent;
   turn.summary.ticket = offer.ticket;
-  const { ticket, changed } = result;
+  await reportImpactChange(turn, result);
+  return true;
+}
+
+/**
+ * Tell the employee what a change of impact did, and alert the agents when it made the incident P1 or P2 (as a new
+ * incident at that priority would).
+ */
+export async function reportImpactChange(turn: Turn, { ticket, changed }: NonNullable<Awaited<ReturnType<typeof changeTicketImpact>>>): Promise<void> {
   turn.replies.push({ text: changed ? say.impactChanged(ticket.number, ticket.impact, ticket.urgency, ticket.priority) : say.impactUnchanged(ticket.number) });
   if (changed && ticket.priority <= 2 && turn.services.escalate) {
     await turn.services.escalate(turn.db, { ticketId: ticket.id, ticketNumber: ticket.number, conversationId: turn.conversationId, reason: 'high_priority' });
     turn.replies.push({ text: say.agentsAlerted(ticket.priority) });
   }
-  return true;
 }

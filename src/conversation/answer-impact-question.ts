@@ -62,7 +62,7 @@ export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion,
   }
   if (!question.reasked) {
     turn.state.pending = { ...question, reasked: true };
-    const choices = buttons.impact();
+    const choices = buttons.impact(question.id);
     turn.replies.push({ text: say.reaskImpact(choices.map((c) => c.label)), choices });
     return true;
   }

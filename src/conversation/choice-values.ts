@@ -7,7 +7,12 @@ export type ChoiceAction =
   | { type: 'no' }
   | { type: 'intent'; intent: string }
   | { type: 'none' }
-  | { type: 'impact'; level: ImpactAnswer }
+  /**
+   * An answer to the impact question. `ref` names what the question was about: the unticketed incident's id (state
+   * `ask_impact` or parked) or the number of a ticket logged at its defaults. Buttons without one (sent before refs
+   * existed) answer whatever question is pending.
+   */
+  | { type: 'impact'; level: ImpactAnswer; ref?: string }
   | { type: 'open_ticket' }
   | { type: 'human' }
   | { type: 'rate'; score: 1 | 2 | 3 | 4 | 5 }
@@ -21,7 +26,7 @@ export type ImpactAnswer = 'many_blocked' | 'me_blocked' | 'workaround';
 export function choiceValue(action: ChoiceAction): string {
   switch (action.type) {
     case 'intent': return `intent:${action.intent}`;
-    case 'impact': return `impact:${action.level}`;
+    case 'impact': return `impact:${action.level}${action.ref ? `:${action.ref}` : ''}`;
     case 'rate': return `rate:${action.score}`;
     case 'form': return `form:${action.intent}`;
     default: return action.type;
@@ -33,10 +38,20 @@ export function parseChoiceValue(value: string, fields?: Record<string, string>)
   const [head, arg] = value.split(':', 2) as [string, string | undefined];
   if (head === 'intent' && arg) return { type: 'intent', intent: arg };
   if (head === 'form' && arg) return { type: 'form', intent: arg, fields: fields ?? {} };
-  if (head === 'impact' && (arg === 'many_blocked' || arg === 'me_blocked' || arg === 'workaround')) return { type: 'impact', level: arg };
+  if (head === 'impact') return parseImpactValue(value);
   if (head === 'rate' && arg && /^[1-5]$/.test(arg)) return { type: 'rate', score: Number(arg) as 1 | 2 | 3 | 4 | 5 };
   if (head === 'yes' || head === 'no' || head === 'none' || head === 'open_ticket' || head === 'human') return { type: head };
   return null;
+}
+
+// Refs are UUIDs or ticket numbers: anything else in that place is not a value deskbot issued.
+const impactValuePattern = /^impact:(many_blocked|me_blocked|workaround)(?::([A-Za-z0-9-]{1,64}))?$/;
+
+function parseImpactValue(value: string): ChoiceAction | null {
+  const match = impactValuePattern.exec(value);
+  if (!match) return null;
+  const level = match[1] as ImpactAnswer;
+  return match[2] ? { type: 'impact', level, ref: match[2] } : { type: 'impact', level };
 }
 
 const yesPattern = /^(y|yes|yeah|yep|yup|sure|ok|okay|correct|right|exactly|it did|that did|solved|fixed|that worked|it worked|works now|perfect|great)\b/i;

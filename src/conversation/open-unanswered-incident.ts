@@ -40,17 +40,29 @@ export function unansweredIncidentKey(conversationId: string, incident: Unticket
 export async function openUnansweredIncident(
   turn: Turn, incident: UnticketedIncident, reason: UnansweredReason, offerChange = false,
 ): Promise<{ number?: string; replies: Reply[] }> {
-  const eventKey = unansweredIncidentKey(turn.conversationId, incident);
-  if (await turn.db.ticket.findUnique({ where: { sourceEventKey: eventKey }, select: { id: true } })) return { replies: [] };
   const intent = turn.services.catalog.get(incident.intent) ?? null;
   const defaults = incidentDefaults(intent);
   const cues = inferImpactUrgency(incident.text);
   const levels = { impact: cues.impact ?? defaults.impact, urgency: cues.urgency ?? defaults.urgency };
-  const scratch: Turn = { ...turn, eventKey, state: { misses: 0 }, replies: [], summary: { kind: 'incident', intent: intent?.name ?? null, confidence: 0 } };
-  await openTicketAndReply(scratch, { kind: 'incident', intent, text: incident.text, ...levels, suggestArticles: false });
-  const number = scratch.summary.ticket;
+  const { number, replies } = await openUnticketedIncident(turn, incident, levels);
   if (!number) return { replies: [] };
   const notice = say.unansweredLogged(reason, number, ticketTitle(incident.text, intent?.description || 'IT incident'), levels.impact, levels.urgency, offerChange);
   // The ticket's own reply (number, priority, SLA times, card) first, then what happened and what the employee can do.
-  return { number, replies: [...scratch.replies, offerChange ? { text: notice, choices: buttons.impact() } : { text: notice }] };
+  return { number, replies: [...replies, offerChange ? { text: notice, choices: buttons.impact(number) } : { text: notice }] };
+}
+
+/**
+ * Open a reported incident that has no ticket yet, at the given levels, on its own ticket key
+ * ({@link unansweredIncidentKey}) and a scratch turn, so the caller's dialog state, summary and ticket key are untouched.
+ * @returns the ticket number and the ticket's replies; neither when a ticket for this incident already exists
+ */
+export async function openUnticketedIncident(
+  turn: Turn, incident: UnticketedIncident, levels: { impact: Level; urgency: Level },
+): Promise<{ number?: string; replies: Reply[] }> {
+  const eventKey = unansweredIncidentKey(turn.conversationId, incident);
+  if (await turn.db.ticket.findUnique({ where: { sourceEventKey: eventKey }, select: { id: true } })) return { replies: [] };
+  const intent = turn.services.catalog.get(incident.intent) ?? null;
+  const scratch: Turn = { ...turn, eventKey, state: { misses: 0 }, replies: [], summary: { kind: 'incident', intent: intent?.name ?? null, confidence: 0 } };
+  await openTicketAndReply(scratch, { kind: 'incident', intent, text: incident.text, ...levels, suggestArticles: false });
+  return scratch.summary.ticket ? { number: scratch.summary.ticket, replies: scratch.replies } : { replies: [] };
 }

@@ -35,5 +35,5 @@ export function resumeParkedIncident(turn: Turn): void {
   if (!next || turn.state.pending) return;
   turn.state.parked = rest.length ? rest : undefined;
   turn.state.pending = { type: 'ask_impact', intent: next.intent, text: next.text, id: next.id, since: next.since };
-  turn.replies.push({ text: say.askParkedImpact(ticketTitle(next.text, next.intent)), choices: buttons.impact() });
+  turn.replies.push({ text: say.askParkedImpact(ticketTitle(next.text, next.intent)), choices: buttons.impact(next.id) });
 }

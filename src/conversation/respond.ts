@@ -1,6 +1,7 @@
 import type { Understanding } from '../classification/types.js';
 import type { Choice } from '../core/reply.js';
 import { actOnIntent, answerQuestion } from './act-on-intent.js';
+import { answerImpactElsewhere, isImpactPressElsewhere } from './answer-impact-elsewhere.js';
 import { answerPending } from './answer-pending.js';
 import { answerLateForm } from './answer-request-form.js';
 import { asksForHuman } from './asks-for-human.js';
@@ -32,6 +33,8 @@ export async function respond(turn: Turn, understanding: Understanding, action: 
 async function respondToMessage(turn: Turn, understanding: Understanding, action: ChoiceAction | null): Promise<void> {
   // An empty message (an image, a sticker) answers nothing: say so and keep any question deskbot asked open.
   if (!turn.text && !action) { turn.replies.push({ text: say.empty }); return; }
+  // A press on an older impact question answers that one; the question pending now stays open.
+  if (isImpactPressElsewhere(turn, action)) return answerImpactElsewhere(turn, action);
   const pending = turn.state.pending;
   if (pending && (await answerPending(turn, pending, action, understanding))) return;
   turn.state.pending = undefined;

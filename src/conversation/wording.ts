@@ -25,6 +25,7 @@ export const say = {
   impactChanged: (number: string, impact: number, urgency: number, priority: number) =>
     `Thanks — ${number} is now impact ${levelWord(impact)} and urgency ${levelWord(urgency)} (priority P${priority}).`,
   impactUnchanged: (number: string) => `Thanks — that's what ${number} already says, so nothing changes.`,
+  impactAlreadyAnswered: 'That question was already answered, so that button changes nothing. Ask for a person here if the impact is wrong.',
   notLogged: 'OK, I haven\'t logged it. Tell me if there\'s anything else.',
   kbIntro: (count: number) => (count === 1 ? 'This article should help:' : 'These articles should help:'),
   kbAnswer: (title: string) => `This should help — **${title}**:`,
@@ -70,10 +71,11 @@ export const buttons = {
     { label: 'Yes, solved', value: choiceValue({ type: 'yes' }) },
     { label: 'No, open a ticket', value: choiceValue({ type: 'no' }) },
   ],
-  impact: (): Choice[] => [
-    { label: 'Several people can\'t work', value: choiceValue({ type: 'impact', level: 'many_blocked' }) },
-    { label: 'I can\'t work', value: choiceValue({ type: 'impact', level: 'me_blocked' }) },
-    { label: 'I can work around it', value: choiceValue({ type: 'impact', level: 'workaround' }) },
+  /** @param ref the incident's id, or the number of its ticket, so that a late press answers the right one */
+  impact: (ref?: string): Choice[] => [
+    { label: 'Several people can\'t work', value: choiceValue({ type: 'impact', level: 'many_blocked', ref }) },
+    { label: 'I can\'t work', value: choiceValue({ type: 'impact', level: 'me_blocked', ref }) },
+    { label: 'I can work around it', value: choiceValue({ type: 'impact', level: 'workaround', ref }) },
   ],
   offerHelp: (): Choice[] => [
     { label: 'Open a ticket', value: choiceValue({ type: 'open_ticket' }) },

@@ -25,7 +25,7 @@ describe('incidents', () => {
     const emp = h.employee();
     const asked = await emp.say('my laptop screen is cracked');
     expect(asked.summary.ticket).toBeUndefined();
-    expect(choiceValues(asked)).toEqual(['impact:many_blocked', 'impact:me_blocked', 'impact:workaround']);
+    expect(choiceValues(asked).map((v) => v.split(':').slice(0, 2).join(':'))).toEqual(['impact:many_blocked', 'impact:me_blocked', 'impact:workaround']);
     const opened = await emp.press('impact:me_blocked');
     expect(opened.summary.ticket).toMatch(/^INC/);
     const ticket = await h.db.prisma.ticket.findUniqueOrThrow({ where: { number: opened.summary.ticket! } });
@@ -48,7 +48,7 @@ describe('incidents', () => {
   test('a typed answer to the impact question works too', async () => {
     const emp = h.employee();
     const asked = await emp.say('printer jams every time');
-    expect(choiceValues(asked)).toContain('impact:workaround');
+    expect(choiceValues(asked).some((v) => v.startsWith('impact:workaround:'))).toBe(true);
     const opened = await emp.say('i can work around it');
     expect(opened.summary.ticket).toMatch(/^INC/);
     const ticket = await h.db.prisma.ticket.findUniqueOrThrow({ where: { number: opened.summary.ticket! } });

@@ -89,7 +89,7 @@ describe('an incident whose impact question is never answered is still logged', 
     const [logged] = await ticketsOf(emp);
     const notice = sent.flat().find((r) => r.text.includes(`I've logged ${logged!.number}`));
     expect(notice?.text).toContain('Reply to change it');
-    expect(notice?.choices?.map((c) => c.value)).toEqual(['impact:many_blocked', 'impact:me_blocked', 'impact:workaround']);
+    expect(notice?.choices?.map((c) => c.value)).toEqual(['many_blocked', 'me_blocked', 'workaround'].map((level) => `impact:${level}:${logged!.number}`));
 
     const changed = await emp.say('the whole team');
     expect(replyText(changed)).toContain(`${logged!.number} is now impact high`);

@@ -48,9 +48,11 @@ const inboundOf = (externalId: string) => p.db.prisma.message.count({ where: { d
 const journalCount = () => p.db.prisma.inboundJournal.count();
 
 /** Slack's block_actions payload for the button of `post` whose value is `value`, clicked by Ada. */
+/** Click the button whose value is `value` or starts with `value:` (impact buttons carry their incident's ref). */
 function clickPayload(post: RecordedCall, value: string): { body: string; key: string } {
-  const block = (post.body.blocks as any[]).find((b) => b.type === 'actions' && b.elements.some((el: any) => el.value === value));
-  const el = block.elements.find((e: any) => e.value === value);
+  const matches = (el: any) => el.value === value || String(el.value).startsWith(`${value}:`);
+  const block = (post.body.blocks as any[]).find((b) => b.type === 'actions' && b.elements.some(matches));
+  const el = block.elements.find(matches);
   const actionTs = `1768100${String(++seq).padStart(3, '0')}.123456`;
   const body = interaction({
     type: 'block_actions', user: { id: ada, team_id: team }, team: { id: team }, trigger_id: `trig-${seq}`, api_app_id: 'A0DESKAPP1',
@@ -81,7 +83,7 @@ describe('Slack journal: buttons, modals and slash commands', () => {
 
     // The doomed instance acknowledges the click (the row is there by then) and dies before its turn stores anything.
     expect((await doomed.post(click.body, { contentType: formEncoded })).status).toBe(200);
-    expect(await journalRow(p.db.prisma, click.key)).toMatchObject({ body: { type: 'block_actions', actions: [{ value: 'impact:me_blocked' }] } });
+    expect(await journalRow(p.db.prisma, click.key)).toMatchObject({ body: { type: 'block_actions', actions: [{ value: expect.stringMatching(/^impact:me_blocked:/) }] } });
     expect(await ticketsOf(conversation)).toBe(0);
 
     await ageJournalRow(p.db.prisma, click.key);
