@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Our own incident-vs-service-request dev sets (short ticket titles, balanced), written by hand, never trained on.
- * `kindBlind` and `kindBlind2` were written blind to the seed catalogue (see README.md in this folder).
+ * `kindBlind`, `kindBlind2` and `kindBlind3` were written blind to the seed catalogue (see README.md in this folder).
  */
 export const kindSets = {
   kindCheck: fileURLToPath(new URL('./kind-check.jsonl', import.meta.url)),
   kindTitles: fileURLToPath(new URL('./kind-titles.jsonl', import.meta.url)),
   kindBlind: fileURLToPath(new URL('./kind-blind.jsonl', import.meta.url)),
   kindBlind2: fileURLToPath(new URL('./kind-blind-2.jsonl', import.meta.url)),
+  kindBlind3: fileURLToPath(new URL('./kind-blind-3.jsonl', import.meta.url)),
 };
 
 /** Name of one kind dev set. */
