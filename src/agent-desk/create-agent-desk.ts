@@ -7,8 +7,9 @@ import { hashAgentToken, toAgentRef } from './create-agent.js';
 import { agentForChannelUser, escalationIdForPost } from './agent-for-channel-user.js';
 import { buildEscalationViews } from './escalation-view.js';
 import { resolveEscalation } from './resolve-escalation.js';
-import { sendToEmployee, type ChannelLookup } from './send-to-employee.js';
-import { deliverConversationNotices } from '../notices/deliver-conversation-notices.js';
+import { sendToConversation, type ChannelLookup } from './send-to-employee.js';
+import { deliverConversationNotices, deliverNoticesInOrder } from '../notices/deliver-conversation-notices.js';
+import { readDirectSendTarget } from '../notices/read-direct-send-target.js';
 import { escalationNoticeIds, writeEmployeeNotice } from '../notices/write-employee-notice.js';
 import type { AgentDesk, AgentRef, EscalationView } from './types.js';
 
@@ -88,10 +89,12 @@ export function createAgentDesk(deps: AgentDeskDeps): AgentDesk {
       if (!body) throw new DeskbotError('bad_request', 'The message is empty.');
       if (body.length > 4000) throw new DeskbotError('bad_request', 'The message is longer than 4,000 characters.');
       const row = await owned(agent, id);
-      // "… has picked up INC…" (or any other notice still unsent) first, or the agent's message would overtake it.
-      await deliverConversationNotices(deps.prisma, deps.channels, row.conversationId);
+      // "… has picked up INC…" (or any other notice still unsent) first, or the agent's message would overtake it; the
+      // look-up of those notices rides on the conversation's, which the send needs anyway.
+      const target = await readDirectSendTarget(db, row.conversationId);
+      await deliverNoticesInOrder(db, deps.channels, target.unsentNoticeIds);
       await db.escalationMessage.create({ data: { escalationId: id, author: 'agent', agentId: agent.id, text: body, createdAt: clock() } });
-      await sendToEmployee(db, deps.channels, row.conversationId, [{ text: `${agent.name}: ${body}`, format: 'plain' }]);
+      await sendToConversation(deps.channels, row.conversationId, target.conversation, [{ text: `${agent.name}: ${body}`, format: 'plain' }]);
     },
     async resolve(agent, id, note) {
       const row = await owned(agent, id);

@@ -7,6 +7,12 @@ import { DeskbotError } from '../core/errors.js';
 /** Finds the adapter that writes to a channel, if that channel runs. */
 export type ChannelLookup = (channel: ChannelName) => ChannelAdapter | undefined;
 
+/** Where an employee's conversation lives: its channel and the reference its adapter stored. */
+export interface EmployeeConversation {
+  channel: ChannelName;
+  reference: unknown;
+}
+
 /**
  * Write replies proactively into an employee's conversation on whatever channel they used, through the channel
  * adapter and the conversation's stored reference.
@@ -15,6 +21,17 @@ export type ChannelLookup = (channel: ChannelName) => ChannelAdapter | undefined
  */
 export async function sendToEmployee(db: Db, channels: ChannelLookup, conversationId: string, replies: Reply[]): Promise<void> {
   const conversation = await db.conversation.findUnique({ where: { id: conversationId }, select: { channel: true, reference: true } });
+  await sendToConversation(channels, conversationId, conversation, replies);
+}
+
+/**
+ * {@link sendToEmployee} for a caller that read the conversation already (with something else, in one query).
+ * @param conversation the conversation's channel and reference, null when it is gone
+ * @throws as {@link sendToEmployee}
+ */
+export async function sendToConversation(
+  channels: ChannelLookup, conversationId: string, conversation: EmployeeConversation | null, replies: Reply[],
+): Promise<void> {
   if (!conversation) throw new DeskbotError('not_found', `conversation ${conversationId} not found`);
   const adapter = channels(conversation.channel);
   if (!adapter) throw new DeskbotError('channel_send_failed', `The ${conversation.channel} channel is not running; cannot reach the employee.`);

@@ -15,7 +15,7 @@ import { repeatFilter } from '../observability/repeat-filter.js';
 
 /** What the worker needs. */
 export interface EscalationWorkerDeps {
-  /** The client itself, not a transaction: `notice` jobs open their own. */
+  /** The client itself, not a transaction: `post` jobs open their own. */
   db: PrismaClient;
   queueName: string;
   /** A connection of its own (BullMQ blocks on it); `maxRetriesPerRequest: null`. */

@@ -1,46 +1,60 @@
-import type { PrismaClient } from '../db/client.js';
 import type { Db } from '../db/client.js';
-import type { Reply } from '../core/reply.js';
-import { sendToEmployee, type ChannelLookup } from '../agent-desk/send-to-employee.js';
+import { DeskbotError } from '../core/errors.js';
+import { sendToConversation, type ChannelLookup } from '../agent-desk/send-to-employee.js';
+import { claimEmployeeNotice, type NoticeClaim, type NoticeRefusal } from './claim-employee-notice.js';
 
 /** What one delivery attempt did: sent now, already sent before (a duplicate job or retry), or no such notice. */
 export type NoticeDelivery = 'sent' | 'already_sent' | 'missing';
 
-/**
- * Send one EmployeeNotice through the channel proactive-send path ({@link sendToEmployee}) and mark it sent, at most
- * once: the row is locked (FOR UPDATE NOWAIT) for the duration of the send, so a second worker, instance or duplicate
- * job delivering the same notice fails fast instead of sending too, and finds it sent on its retry. The mark commits
- * with the lock; a crash mid-send leaves the notice unsent, to be retried.
- * A failed attempt is counted (`attempts`, `lastError`) and rethrown, for the caller to retry.
- * @param timeoutMs how long the send may hold the lock (default 60 s)
- * @throws whatever the send throws (DeskbotError `channel_send_failed`, …), or {@link NoticeBusyError} while another worker holds the notice
- */
-export async function deliverEmployeeNotice(prisma: PrismaClient, channels: ChannelLookup, id: string, timeoutMs = 60_000): Promise<NoticeDelivery> {
-  try {
-    return await prisma.$transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
-      const [row] = await tx.$queryRaw<Array<{ conversationId: string; replies: Reply[]; status: string }>>`
-        SELECT "conversationId", "replies", "status"::text AS "status" FROM "EmployeeNotice" WHERE "id" = ${id} FOR UPDATE NOWAIT`;
-      if (!row) return 'missing';
-      if (row.status === 'sent') return 'already_sent';
-      await sendToEmployee(tx, channels, row.conversationId, row.replies);
-      await tx.$executeRaw`
-        UPDATE "EmployeeNotice" SET "status" = 'sent', "sentAt" = now(), "attempts" = "attempts" + 1, "lastError" = NULL WHERE "id" = ${id}`;
-      return 'sent';
-    }, { timeout: timeoutMs, maxWait: timeoutMs });
-  } catch (err) {
-    if (!isLockBusy(err)) {
-      const message = err instanceof Error ? err.message : String(err);
-      await prisma.$executeRaw`UPDATE "EmployeeNotice" SET "attempts" = "attempts" + 1, "lastError" = ${message.slice(0, 500)} WHERE "id" = ${id}`;
-    }
-    throw isLockBusy(err) ? new NoticeBusyError(id) : err;
-  }
+/** How long a send may take, in ms. */
+export interface NoticeSendTimes {
+  /** After this long a send counts as failed (default 60 s). */
+  sendTimeoutMs?: number;
+  /**
+   * How much longer the claim lasts (default 30 s): a send that timed out may still land in that time, and no other
+   * sender sends the notice again before it is over.
+   */
+  claimMarginMs?: number;
 }
 
-/** Another worker, instance or caller is sending this notice right now (it holds the row lock). */
+/**
+ * Send one EmployeeNotice through the channel proactive-send path and mark it sent, at most once while a claim is live:
+ * the notice is claimed in one short statement ({@link claimEmployeeNotice}, which also keeps each conversation's
+ * notices in order), sent with no transaction open and no row locked, then marked sent in a second statement. A
+ * second worker, instance or duplicate job finds the claim and fails fast; a sender that crashed mid-send leaves a
+ * claim that expires after `sendTimeoutMs` + `claimMarginMs`, and the notice is sent again (at least once, then).
+ * A failed attempt records `lastError` and drops the claim (a timed-out one keeps it until it expires, in case the
+ * send still lands: then the notice is marked sent after all), and is rethrown for the caller to retry.
+ * @throws whatever the send throws (DeskbotError `channel_send_failed`, `not_found`, …), DeskbotError
+ *   `channel_send_failed` when it took longer than `sendTimeoutMs`, {@link NoticeBusyError} while another sender
+ *   holds the notice or an older notice of its conversation is unsent
+ */
+export async function deliverEmployeeNotice(db: Db, channels: ChannelLookup, id: string, times: NoticeSendTimes = {}): Promise<NoticeDelivery> {
+  const sendTimeoutMs = times.sendTimeoutMs ?? 60_000;
+  const claim = await claimEmployeeNotice(db, id, sendTimeoutMs + (times.claimMarginMs ?? 30_000));
+  if (claim === 'missing') return 'missing';
+  if (claim === 'sent') return 'already_sent';
+  if (typeof claim === 'string') throw new NoticeBusyError(id, claim);
+  const sending = sendToConversation(channels, claim.conversationId, claim.conversation, claim.replies);
+  const timeout = new DeskbotError('channel_send_failed', `The channel did not answer within ${sendTimeoutMs} ms.`);
+  try {
+    await within(sending, sendTimeoutMs, timeout);
+  } catch (err) {
+    // The send's error is the one to report; a failure record that did not land only leaves the claim to expire.
+    await recordFailure(db, claim, err instanceof Error ? err.message : String(err), err === timeout).catch(() => undefined);
+    if (err === timeout) void sending.then(() => markSent(db, id)).catch(() => undefined);
+    throw err;
+  }
+  await markSent(db, id);
+  return 'sent';
+}
+
+/** A notice was not claimed: another sender holds it (`claimed`), or an older notice of its conversation is unsent (`behind`). */
 export class NoticeBusyError extends Error {
-  constructor(readonly noticeId: string) {
-    super(`notice ${noticeId} is being delivered elsewhere`);
+  constructor(readonly noticeId: string, readonly reason: Exclude<NoticeRefusal, 'missing' | 'sent'> = 'claimed') {
+    super(reason === 'claimed'
+      ? `notice ${noticeId} is being delivered elsewhere`
+      : `notice ${noticeId} waits for an older notice of its conversation`);
     this.name = 'NoticeBusyError';
   }
 }
@@ -55,8 +69,21 @@ export async function markNoticeFailed(db: Db, id: string, error: string): Promi
   return count > 0;
 }
 
-// PostgreSQL 55P03 lock_not_available, as the pg driver adapter reports it.
-function isLockBusy(err: unknown): boolean {
-  const text = `${(err as { code?: unknown })?.code ?? ''} ${err instanceof Error ? err.message : ''} ${JSON.stringify((err as { meta?: unknown })?.meta ?? '')}`;
-  return /55P03|lock_not_available|could not obtain lock/i.test(text);
+// Whoever's claim it was: a send that landed is a fact.
+async function markSent(db: Db, id: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "EmployeeNotice" SET "status" = 'sent', "sentAt" = now(), "sendingUntil" = NULL, "lastError" = NULL WHERE "id" = ${id} AND "status" <> 'sent'`;
+}
+
+// Only while the claim is still ours: a later claim (ours expired) is left alone.
+async function recordFailure(db: Db, claim: NoticeClaim, error: string, keepClaim: boolean): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "EmployeeNotice" SET "lastError" = ${error.slice(0, 500)}, "sendingUntil" = CASE WHEN ${keepClaim}::boolean THEN "sendingUntil" END
+    WHERE "id" = ${claim.id} AND "attempts" = ${claim.attempt} AND "status" <> 'sent'`;
+}
+
+function within<T>(work: Promise<T>, ms: number, timeout: Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(timeout), ms); });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
