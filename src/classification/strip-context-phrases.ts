@@ -12,11 +12,15 @@ const FILLER = [
   /\b(quick question|just wondering|i was wondering|sorry to bother you|hope you are well|hope youre well)\b/,
 ];
 
+const global = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+
 const PATTERNS: RegExp[] = [
   ...URGENCY_PATTERNS.map(([, pattern]) => pattern),
   ...IMPACT_PATTERNS.map(([, pattern]) => pattern),
   ...FILLER,
-].map((pattern) => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'));
+].map(global);
+
+const FILLER_PATTERNS = FILLER.map(global);
 
 /**
  * Remove what a message says about impact, urgency and manners ("for the whole team", "urgent", "nobody can work",
@@ -26,8 +30,21 @@ const PATTERNS: RegExp[] = [
  * @returns the normalized text without those phrases; the normalized original when nothing else would remain
  */
 export function stripContextPhrases(text: string): string {
+  return stripAll(text, PATTERNS);
+}
+
+/**
+ * Remove only greetings, politeness and pleas for help, keeping what the message says about impact and urgency:
+ * "stopped working" or "nobody can work" say little about the topic but much about the kind (an incident).
+ * @returns the normalized text without those phrases; the normalized original when nothing else would remain
+ */
+export function stripFillerPhrases(text: string): string {
+  return stripAll(text, FILLER_PATTERNS);
+}
+
+function stripAll(text: string, patterns: RegExp[]): string {
   const normalized = normalizeText(text);
   let stripped = normalized;
-  for (const pattern of PATTERNS) stripped = stripped.replace(pattern, ' ');
+  for (const pattern of patterns) stripped = stripped.replace(pattern, ' ');
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : normalized;
 }

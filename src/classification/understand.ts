@@ -6,10 +6,11 @@ import { findTicketNumbers } from './find-ticket-numbers.js';
 import { asksForTicketStatus, isOnlyGreeting } from './conversational-phrases.js';
 import { inferImpactUrgency } from './infer-impact-urgency.js';
 import { combineKindScores, type KindScores } from './combine-kind-scores.js';
-import { stripContextPhrases } from './strip-context-phrases.js';
+import { stripContextPhrases, stripFillerPhrases } from './strip-context-phrases.js';
 import { augmentWithContext } from './augment-with-context.js';
 import { expandAbbreviations } from './expand-abbreviations.js';
 import { stripSharedSecrets } from './strip-shared-secrets.js';
+import { normalizeText } from './normalize-text.js';
 import type { UnderstandingModels } from './trained-model-data.js';
 
 export type { Understander } from './types.js';
@@ -30,6 +31,9 @@ export interface UnderstanderOptions {
  * kind-*.jsonl sets were only scored.
  */
 export const KIND_MODEL_SHARE = 0.7;
+
+// The kind model's probability above which its cue words alone may bring a message into scope.
+const SURE_KIND = 0.8;
 
 // A phrase rule (ticket number, "my tickets", "thanks") is right nearly always; it is not a model probability.
 const RULE_CONFIDENCE = 0.95;
@@ -55,12 +59,15 @@ export function createUnderstander(intents: IntentDefinition[], outOfScopeExampl
 export function trainUnderstandingModels(intents: IntentDefinition[], outOfScopeExamples: string[] = []): UnderstandingModels {
   const kindOf = new Map<string, IntentKind>(intents.map((i) => [i.name, i.kind]));
   const examples: LabeledExample[] = [
-    ...intents.flatMap((i) => i.examples.map((text) => ({ text: topicOf(text), label: i.name }))),
-    ...outOfScopeExamples.map((text) => ({ text: topicOf(text), label: NONE_LABEL })),
+    ...intents.flatMap((i) => i.examples.map((text) => ({ text, label: i.name }))),
+    ...outOfScopeExamples.map((text) => ({ text, label: NONE_LABEL })),
   ];
-  const intentModel = trainIntentModel(augmentWithContext(examples));
+  // Greetings and thanks are the very words topicOf strips ("hi again" would teach that "again" greets): their
+  // examples are read as they are.
+  const conversational = new Set(intents.filter((i) => i.kind === 'greeting').map((i) => i.name));
+  const intentModel = trainIntentModel(augmentWithContext(examples.map((e) => ({ text: conversational.has(e.label) ? normalizeText(e.text) : topicOf(e.text), label: e.label }))));
   const kindModel = trainIntentModel(
-    examples.map((e) => ({ text: e.text, label: e.label === NONE_LABEL ? NONE_LABEL : kindOf.get(e.label)! })),
+    examples.map((e) => ({ text: conversational.has(e.label) ? normalizeText(e.text) : kindTextOf(e.text), label: e.label === NONE_LABEL ? NONE_LABEL : kindOf.get(e.label)! })),
     { features: { ...defaultFeatureOptions, cues: kindCues } },
   );
   return { intentModel, kindModel };
@@ -83,16 +90,26 @@ export function understanderFromModels(intents: IntentDefinition[], models: Unde
       const base = { ticketNumbers: findTicketNumbers(safe), ...inferImpactUrgency(safe) };
       if (safe.trim() === '') return { kind: 'out_of_scope', intent: null, confidence: 0, alternatives: [], ...base };
       const topic = topicOf(safe);
-      const scores: KindScores = combineKindScores(intentModel.predict(topic), kindModel.predict(topic), kindOf, kindModelShare);
+      const kindPrediction = kindModel.predict(kindTextOf(safe));
+      const scores: KindScores = combineKindScores(intentModel.predict(topic), kindPrediction, kindOf, kindModelShare);
       const alternatives = scores.intents.slice(0, 3);
       if (base.ticketNumbers.length > 0 || asksForTicketStatus(safe)) {
         return { kind: 'ticket_status', intent: ruleIntent('ticket_status'), confidence: RULE_CONFIDENCE, alternatives, ...base };
       }
       if (isOnlyGreeting(safe)) return { kind: 'greeting', intent: ruleIntent('greeting'), confidence: RULE_CONFIDENCE, alternatives, ...base };
-      const best = scores.intents[0];
-      // Scope is decided on the kind: "webcam black in teams" is clearly an incident even when two intents split it.
-      const kindConfidence = best ? scores.intents.reduce((sum, i) => sum + (i.kind === best.kind ? i.confidence : 0), 0) : 0;
-      if (!best || scores.outOfScope >= kindConfidence || kindConfidence < minConfidence) {
+      const top = scores.intents[0];
+      if (!top) return { kind: 'out_of_scope', intent: null, confidence: scores.outOfScope, alternatives, ...base };
+      // The kind first, then the best intent of that kind: an incident worded like no one topic spreads over many
+      // incident intents, and one intent of another kind must not win on its undivided share.
+      const best = bestOfLikeliestKind(scores.intents)!;
+      const massOf = (kind: IntentKind) => scores.intents.reduce((sum, i) => sum + (i.kind === kind ? i.confidence : 0), 0);
+      // Scope is decided on the kind ("webcam black in teams" is clearly an incident even when two intents split it),
+      // judged by the likeliest intent's kind, or by the kind picked when the kind model's cue words are sure of it:
+      // text with no known word spreads evenly over the intents, and the kind with the most intents must not pass
+      // for an answer then.
+      const judged = best.kind !== top.kind && (kindPrediction.ranking.find((r) => r.label === best.kind)?.score ?? 0) >= SURE_KIND ? best.kind : top.kind;
+      const kindConfidence = massOf(judged);
+      if (scores.outOfScope >= kindConfidence || kindConfidence < minConfidence) {
         return { kind: 'out_of_scope', intent: null, confidence: scores.outOfScope, alternatives, ...base };
       }
       return { kind: best.kind, intent: best.intent, confidence: best.confidence, alternatives, ...base };
@@ -100,8 +117,25 @@ export function understanderFromModels(intents: IntentDefinition[], models: Unde
   };
 }
 
+/** The best intent of the kind with the highest summed confidence (intents ranked best first). */
+function bestOfLikeliestKind(intents: KindScores['intents']): KindScores['intents'][number] | undefined {
+  const totals = new Map<string, number>();
+  for (const i of intents) totals.set(i.kind, (totals.get(i.kind) ?? 0) + i.confidence);
+  let kind: string | undefined;
+  for (const [k, total] of totals) if (kind === undefined || total > totals.get(kind)!) kind = k;
+  return intents.find((i) => i.kind === kind);
+}
+
 /**
- * What both models read, in training and prediction alike: the topic words, with helpdesk shorthand spelled out and
+ * What the kind model reads: as {@link topicOf}, but keeping the words about impact and urgency ("stopped working",
+ * "can't work"), which tell an incident from a request.
+ */
+function kindTextOf(text: string): string {
+  return expandAbbreviations(stripFillerPhrases(stripSharedSecrets(text)));
+}
+
+/**
+ * What the intent model reads, in training and prediction alike: the topic words, with helpdesk shorthand spelled out and
  * shared secrets left out.
  */
 function topicOf(text: string): string {
