@@ -32,6 +32,14 @@ test('an example typed with combining accents is stored in NFC, and the precompo
   expect(created.body.sharedWithOtherIntents).toEqual([{ text: composed, intents: ['vpn_down'] }]);
 });
 
+test('an example is as long as its NFC form: combining accents do not count twice against the limit', async () => {
+  const long = 'é'.repeat(300);
+  expect(long.normalize('NFD').length).toBe(600);
+  const added = await call('POST', '/api/admin/intents/password_reset/examples', { texts: [long.normalize('NFD')] });
+  expect([added.status, added.body.added]).toEqual([200, 1]);
+  expect(await examplesOf('password_reset')).toContain(long);
+});
+
 test('imports in every format store texts in NFC and merge them with the same text in the other form', async () => {
   const held = 'imprimante bloquée au 2ème étage';
   expect((await call('POST', '/api/admin/intents/printer_jam/examples', { texts: [held] })).body.added).toBe(1);
