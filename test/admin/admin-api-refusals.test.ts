@@ -26,15 +26,15 @@ test('a file that names the same intent twice is refused whatever its format, an
   expect(await draftNames()).toEqual([...before, 'badge_fault'].sort());
 });
 
-test('intent names that differ only in case are refused: 409 against the draft, 400 within one file', async () => {
+test('intent names that differ only in case are refused: 409 against the draft, 400 within one file; a merge adds to the draft intent', async () => {
   const created = await call('POST', '/api/admin/intents', { name: 'Coffee_Machine', kind: 'incident', examples: ['coffee machine broken'] });
   expect(created.status).toBe(201);
   const twin = await call('POST', '/api/admin/intents', { name: 'coffee_machine', kind: 'incident' });
   expect([twin.status, twin.body.error.code]).toEqual([409, 'conflict']);
   expect(twin.body.error.message).toMatch(/"Coffee_Machine" exists already; names differing only in case/);
+  // A merge import is no second name: it adds to the draft's intent (test/admin/import-case-merge.test.ts).
   const imported = await call('POST', '/api/admin/import', { content: 'text,intent\nno coffee today,coffee_machine\n' });
-  expect([imported.status, imported.body.error.code]).toEqual([409, 'conflict']);
-  expect(imported.body.error.message).toMatch(/Coffee_Machine/);
+  expect([imported.status, imported.body.summary.intentsUpdated]).toEqual([200, ['Coffee_Machine']]);
   const inFile = await call('POST', '/api/admin/import', { content: 'text,intent\nkettle broken,Kettle\nno hot water,kettle\n' });
   expect([inFile.status, inFile.body.error.code]).toEqual([400, 'bad_request']);
   expect(inFile.body.error.message).toMatch(/"Kettle" and "kettle", which differ only in case/);

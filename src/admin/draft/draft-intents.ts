@@ -7,7 +7,7 @@ import { refuseMissingOrChanged } from '../refuse-missing-or-changed.js';
 import { unknownArticleSlugs, unlinkIntentsFromArticles } from './intent-article-links.js';
 import { exampleTextsByKey, insertExampleRows, newExampleTexts } from './example-texts.js';
 import { examplesUnderOtherIntents, type SharedExample } from './shared-examples.js';
-import { collapseWhitespace } from '../../core/collapse-whitespace.js';
+import { normalExampleText } from '../../intents/example-text.js';
 
 /** An intent's settings as admins edit them (examples are edited apart). */
 export interface IntentSettings {
@@ -61,7 +61,7 @@ export async function createDraftIntent(prisma: PrismaClient, name: string, sett
     await checkArticles(tx, settings.articleSlugs);
     const row = await tx.intent.create({ data: { name, ...defaults, ...settings } });
     await insertExamples(tx, row.id, examples);
-    return examplesUnderOtherIntents(tx, row.id, examples.map((t) => collapseWhitespace(t)));
+    return examplesUnderOtherIntents(tx, row.id, examples.map(normalExampleText));
   });
 }
 
@@ -121,7 +121,7 @@ const intentRecord = (db: Db, name: string) => ({
 });
 
 /**
- * Add example texts to a draft intent (whitespace collapsed; texts it has already, in any case, are skipped). The
+ * Add example texts to a draft intent (NFC, whitespace collapsed; texts it has already, in any case, are skipped). The
  * out-of-scope pseudo-intent is created on first use.
  * @returns `added`: how many were new; `sharedWithOtherIntents`: the given texts other intents hold too (reported,
  *   not refused: see shared-examples.ts)
@@ -132,7 +132,7 @@ export async function addDraftExamples(db: Db, name: string, texts: string[]): P
   if (!row && name === outOfScopeIntentName) row = await db.intent.create({ data: { name, ...defaults, description: 'Messages the service desk does not handle' }, select: { id: true } });
   if (!row) throw new DeskbotError('not_found', `No intent named "${name}".`);
   const added = await insertExamples(db, row.id, texts);
-  return { added, sharedWithOtherIntents: await examplesUnderOtherIntents(db, row.id, texts.map((t) => collapseWhitespace(t))) };
+  return { added, sharedWithOtherIntents: await examplesUnderOtherIntents(db, row.id, texts.map(normalExampleText)) };
 }
 
 /** Remove one example. @throws DeskbotError `not_found` when the intent has no such example */
@@ -142,7 +142,7 @@ export async function deleteDraftExample(db: Db, name: string, exampleId: string
 }
 
 /**
- * Insert texts as examples of an intent id, as an import does (example-texts.ts): whitespace collapsed, skipping the
+ * Insert texts as examples of an intent id, as an import does (example-texts.ts): NFC, whitespace collapsed, skipping the
  * ones it holds already in any case.
  * @returns how many were new
  */

@@ -1,20 +1,20 @@
 import type { Db } from '../../db/client.js';
-import { collapseWhitespace } from '../../core/collapse-whitespace.js';
+import { normalExampleText } from '../../intents/example-text.js';
 
 /*
  * The one way examples enter the draft, for examples added one by one (admin API, inbox "add as example") and for
- * imports alike: texts are compared after collapsing whitespace, as they are stored, and ignoring case, since the
- * classifier lower-cases: "VPN down" beside "vpn down" teaches it nothing new.
+ * imports alike: texts are compared as they are stored (NFC, whitespace collapsed: see normalExampleText) and ignoring
+ * case, since the classifier lower-cases: "VPN down" beside "vpn down" teaches it nothing new.
  */
 
 /**
- * Example texts as an intent stores them: whitespace collapsed, blanks dropped, one per spelling ignoring case (the
+ * Example texts as an intent stores them: NFC, whitespace collapsed, blanks dropped, one per spelling ignoring case (the
  * first given kept).
  * @returns lower-cased text → text as stored, in the order given
  */
 export function exampleTextsByKey(texts: string[]): Map<string, string> {
   const byKey = new Map<string, string>();
-  for (const text of texts.map((t) => collapseWhitespace(t)).filter(Boolean)) if (!byKey.has(text.toLowerCase())) byKey.set(text.toLowerCase(), text);
+  for (const text of texts.map(normalExampleText).filter(Boolean)) if (!byKey.has(text.toLowerCase())) byKey.set(text.toLowerCase(), text);
   return byKey;
 }
 

@@ -2,7 +2,6 @@ import type { PrismaClient } from '../../db/client.js';
 import { DeskbotError } from '../../core/errors.js';
 import type { IntentKind } from '../../classification/types.js';
 import { outOfScopeIntentName } from '../../intents/load-intents.js';
-import { AdminError } from '../admin-error.js';
 import type { ImportedCatalogue, ImportedIntent, IntentRename } from '../formats/intent-file.js';
 import { unknownArticleSlugs, unlinkIntentsFromArticles } from './intent-article-links.js';
 import { insertExampleRows } from './example-texts.js';
@@ -25,7 +24,7 @@ export interface ImportSummary {
   /** How many intents the file names that the draft already had exactly so. */
   intentsUnchanged: number;
   intentsRemoved: string[];
-  /** Names spelled differently in the file than stored (`"has space"` → `has_space`). */
+  /** Names spelled differently in the file than stored (`"has space"` → `has_space`, `printer_jam` → `Printer_Jam`). */
   intentsRenamed: IntentRename[];
   examplesAdded: number;
   /** Examples deleted, those of removed intents included. */
@@ -44,9 +43,11 @@ export const importChunkRows = 2000;
  * in memory first, then written set by set (examples in chunks of {@link importChunkRows}, yielding to the event loop
  * between chunks) instead of a few queries per intent.
  * Settings in the file (deskbot JSON) overwrite the draft's; other formats only bring examples.
- * Intents removed in replace mode leave the articles that named them, in the same transaction.
- * @throws AdminError `conflict` when a new intent differs only in case from one the draft keeps; DeskbotError
- *   `bad_request` when an intent links to an article that does not exist (as `POST /intents` refuses it)
+ * Intents removed in replace mode leave the articles that named them, in the same transaction. In merge mode an
+ * intent the file spells in another case than the draft (`printer_jam`, draft `Printer_Jam`) goes into the draft's
+ * intent, keeping its spelling, and is listed in `intentsRenamed` (see planImport).
+ * @throws DeskbotError `bad_request` when an intent links to an article that does not exist (as `POST /intents`
+ *   refuses it)
  */
 export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedCatalogue, options: ImportOptions): Promise<ImportSummary> {
   const all: ImportedIntent[] = [...catalogue.intents];
@@ -60,10 +61,9 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
     const draft: DraftIntentRow[] = await tx.intent.findMany({
       select: { id: true, name: true, kind: true, description: true, defaultImpact: true, defaultUrgency: true, askImpact: true, assignmentGroup: true, agentOnly: true, articleSlugs: true, enabled: true },
     });
-    const named = new Set(all.map((i) => i.name));
-    const examples = await tx.intentExample.findMany({ where: { intentId: { in: draft.filter((d) => named.has(d.name)).map((d) => d.id) } }, select: { id: true, intentId: true, text: true } });
+    const named = new Set(all.map((i) => i.name.toLowerCase()));
+    const examples = await tx.intentExample.findMany({ where: { intentId: { in: draft.filter((d) => named.has(d.name.toLowerCase())).map((d) => d.id) } }, select: { id: true, intentId: true, text: true } });
     const plan = planImport(draft, examples, all, options.mode);
-    if (plan.caseClash) throw new AdminError('conflict', `An intent named "${plan.caseClash.existing}" exists already; names differing only in case are not allowed (the file names "${plan.caseClash.imported}").`);
 
     let examplesRemoved = 0;
     let articlesUnlinked: string[] = [];
@@ -88,10 +88,21 @@ export async function importIntoDraft(prisma: PrismaClient, catalogue: ImportedC
     }
     return {
       intentsCreated: plan.create.map((c) => c.name), intentsUpdated: plan.changed, intentsUnchanged: plan.unchanged, intentsRemoved: plan.removeIntentNames,
-      intentsRenamed: catalogue.renamed, examplesAdded, examplesRemoved, articlesUnlinked,
+      intentsRenamed: withMerged(catalogue.renamed, plan.merged), examplesAdded, examplesRemoved, articlesUnlinked,
       sharedExamples: await examplesUnderSeveralIntents(tx, all.flatMap((i) => i.examples)),
     };
   }, { timeout: 60_000 });
+}
+
+/**
+ * The file's renames followed by the merges into a draft spelling: `"printer jam"` → `printer_jam` merged into
+ * `Printer_Jam` is reported once, as `"printer jam"` → `Printer_Jam`.
+ */
+function withMerged(renamed: IntentRename[], merged: IntentRename[]): IntentRename[] {
+  const mergedTo = new Map(merged.map((m) => [m.from, m.to]));
+  const out = renamed.map((r) => ({ from: r.from, to: mergedTo.get(r.to) ?? r.to }));
+  const renamedTo = new Set(renamed.map((r) => r.to));
+  return [...out, ...merged.filter((m) => !renamedTo.has(m.from))];
 }
 
 function chunks<T>(items: T[], size = importChunkRows): T[][] {

@@ -34,33 +34,37 @@ export interface ImportPlan {
   changed: string[];
   /** Kept intents the file names that stay exactly as they are. */
   unchanged: number;
-  /** A new name that differs only in case from a draft intent that stays. */
-  caseClash?: { existing: string; imported: string };
+  /** File names that differ only in case from the draft intent they were merged into (merge mode only). */
+  merged: Array<{ from: string; to: string }>;
 }
 
 /**
  * Compare the file with the draft. Example texts are compared as examples added one by one are (example-texts.ts):
- * after collapsing whitespace, as they are stored, and ignoring case.
- * @param examples the current examples of the draft intents the file names
+ * as they are stored (NFC, whitespace collapsed) and ignoring case. In merge mode a file name that differs only in
+ * case from a draft intent (`printer_jam` beside `Printer_Jam`) is that intent, as names are unique ignoring case:
+ * its examples and settings go there and the draft's spelling stays. Replace mode matches names exactly, as before:
+ * the draft intent not named so is removed and the file's spelling created.
+ * @param examples the current examples of the draft intents the file names (in any case)
  */
 export function planImport(draft: DraftIntentRow[], examples: Array<{ id: string; intentId: string; text: string }>, file: ImportedIntent[], mode: 'merge' | 'replace'): ImportPlan {
   const fileNames = new Set(file.map((i) => i.name));
   const gone = mode === 'replace' ? draft.filter((d) => !fileNames.has(d.name)) : [];
   const kept = mode === 'replace' ? draft.filter((d) => fileNames.has(d.name)) : draft;
   const keptByName = new Map(kept.map((d) => [d.name, d]));
-  const keptByLower = new Map(kept.map((d) => [d.name.toLowerCase(), d.name]));
+  const keptByLower = new Map(kept.map((d) => [d.name.toLowerCase(), d]));
   const examplesOf = new Map<string, Array<{ id: string; text: string }>>();
   for (const e of examples) {
     const list = examplesOf.get(e.intentId);
     if (list) list.push(e); else examplesOf.set(e.intentId, [e]);
   }
-  const plan: ImportPlan = { removeIntentIds: gone.map((g) => g.id), removeIntentNames: gone.map((g) => g.name), create: [], update: [], removeExampleIds: [], add: [], changed: [], unchanged: 0 };
-  for (const { name, examples: texts, ...settings } of file) {
+  const plan: ImportPlan = { removeIntentIds: gone.map((g) => g.id), removeIntentNames: gone.map((g) => g.name), create: [], update: [], removeExampleIds: [], add: [], changed: [], unchanged: 0, merged: [] };
+  for (const { name: fileName, examples: texts, ...settings } of file) {
     const wanted = exampleTextsByKey(texts);
-    const row = keptByName.get(name);
+    // Replace mode keeps only exact names, so a case variant is never among `kept` there.
+    const row = keptByName.get(fileName) ?? keptByLower.get(fileName.toLowerCase());
+    const name = row?.name ?? fileName;
+    if (name !== fileName) plan.merged.push({ from: fileName, to: name });
     if (!row) {
-      const clash = keptByLower.get(name.toLowerCase());
-      if (clash && !plan.caseClash) plan.caseClash = { existing: clash, imported: name };
       plan.create.push({ name, settings });
       for (const text of wanted.values()) plan.add.push({ name, text });
       continue;

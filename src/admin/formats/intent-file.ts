@@ -1,6 +1,7 @@
 import type { IntentDefinition } from '../../classification/types.js';
 import { DeskbotError } from '../../core/errors.js';
 import { collapseWhitespace } from '../../core/collapse-whitespace.js';
+import { normalExampleText } from '../../intents/example-text.js';
 
 /** The intent file formats deskbot reads and writes. */
 export const intentFileFormats = ['deskbot', 'csv', 'rasa', 'luis'] as const;
@@ -37,7 +38,8 @@ export const maxExampleChars = 500;
 export const intentNamePattern = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}_.-]{0,79}$/u;
 
 /**
- * Collect labelled texts into a catalogue: group by intent (first-seen order), drop blank and duplicate texts,
+ * Collect labelled texts into a catalogue: group by intent (first-seen order), texts in the form deskbot stores
+ * (NFC, whitespace collapsed: normalExampleText), drop blank and duplicate texts,
  * route out-of-scope labels to `outOfScopeExamples`, and skip unusable names and overlong texts with a reason.
  * Every format comes through here, so the file-wide name rules are checked here too.
  * @param declared the intent names the file declares one by one (deskbot and LUIS `intents`, Rasa `- intent:`
@@ -51,7 +53,7 @@ export function groupLabelledTexts(rows: Array<{ text: string; intent: string }>
   const outOfScope = new Set<string>();
   const renamed = new Map<string, string>();
   for (const row of rows) {
-    const text = collapseWhitespace(row.text);
+    const text = normalExampleText(row.text);
     const name = normalIntentName(row.intent);
     if (name !== row.intent.trim() && intentNamePattern.test(name)) renamed.set(row.intent.trim(), name);
     if (!text) continue;

@@ -3,7 +3,8 @@ import { intentKinds } from '../../model-versions/model-snapshot.js';
 import { intentFileFormats, intentNamePattern, maxExampleChars } from '../formats/intent-file.js';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-const exampleText = z.string().trim().min(1, 'An example is empty.').max(maxExampleChars, `An example is over ${maxExampleChars} characters.`);
+// In NFC before the length check, as stored (normalExampleText): combining accents do not count twice.
+const exampleText = z.string().transform((t) => t.normalize('NFC')).pipe(z.string().trim().min(1, 'An example is empty.').max(maxExampleChars, `An example is over ${maxExampleChars} characters.`));
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'A slug is lowercase letters, digits and dashes.');
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'Not an id.');
 
