@@ -37,7 +37,7 @@ export async function lockConversationForEvent(db: Db, message: ConversationEven
 /**
  * The CTEs `c` (the conversation row upserted and locked: `id`, `state`, `escalated`) and `e` (the event row, when
  * new), for a statement that begins `WITH`. Nothing is written when `owner` yields no row.
- * `escalated` is asked of a volatile function (migration `conversation_escalated`) in RETURNING, so after the row
+ * `escalated` is asked of a volatile function (migration `20261207130000_conversation_escalated`) in RETURNING, so after the row
  * lock is granted and on a fresh snapshot: an escalation committed by a transaction this one waited for is seen.
  * @param owner a query yielding at most one row with the column `id`: the employee a new conversation belongs to
  */
