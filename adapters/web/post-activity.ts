@@ -1,7 +1,9 @@
 import {
   DeskbotError,
+  type AppendedActivity,
   type SenderIdentity,
   type TranscriptConversation,
+  type TranscriptActivity,
   type TranscriptStore,
   type TurnHandler,
 } from '../../src/core/index.js';
@@ -75,9 +77,10 @@ export function createActivityPoster(deps: {
     activity: InboundActivity,
     clientId: string,
   ): Promise<string> {
-    const seen = await deps.store.findByClientActivityId(conversation.id, clientId);
-    if (seen) return seen.id;
-    return accept(conversation, sender, activity, clientId);
+    // Looked up and echoed in one write: a retry finds its first echo and gets that id, with no second echo or reply.
+    const { appended, first } = await deps.write.unlessSeen(conversation.id, echoOf(conversation, sender, activity, clientId), clientId);
+    if (first) await answerEcho(conversation.id, appended, activity, sender, clientId);
+    return appended.id;
   }
 
   async function accept(
@@ -86,18 +89,30 @@ export function createActivityPoster(deps: {
     activity: InboundActivity,
     clientId: string | undefined,
   ): Promise<string> {
+    const echo = await deps.write(conversation.id, echoOf(conversation, sender, activity, clientId));
+    await answerEcho(conversation.id, echo, activity, sender, clientId);
+    return echo.id;
+  }
+
+  /** The activity as it is stored and echoed to the client. */
+  function echoOf(conversation: TranscriptConversation, sender: SenderIdentity, activity: InboundActivity, clientId: string | undefined): TranscriptActivity {
     // The id is the server's; a client's own id survives as the clientActivityID its retries are recognised by.
     const { id: _clientSetId, ...fields } = activity;
-    const echo = await deps.write(conversation.id, {
+    return {
       ...fields,
       ...(clientId ? { channelData: { ...fields.channelData, clientActivityID: clientId } } : {}),
       ...(typeof activity.text === 'string' ? { text: redact(activity.text) } : {}),
       channelId: 'directline',
       conversation: { id: conversation.id },
       from: { id: activity.from?.id ?? sender.externalId, ...(activity.from?.name ? { name: activity.from.name } : {}), role: 'user' },
-    });
-    if (activity.type === 'message') await answer(conversation.id, { ...echo.activity, id: echo.id }, sender, clientId);
-    return echo.id;
+    };
+  }
+
+  /** Messages go to the pipeline; other types are only stored. */
+  async function answerEcho(
+    conversationId: string, echo: AppendedActivity, activity: InboundActivity, sender: SenderIdentity, clientId: string | undefined,
+  ): Promise<void> {
+    if (activity.type === 'message') await answer(conversationId, { ...echo.activity, id: echo.id }, sender, clientId);
   }
 
   async function answer(

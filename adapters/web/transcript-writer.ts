@@ -6,6 +6,8 @@ export interface TranscriptWriter {
   (conversationId: string, activity: TranscriptActivity): Promise<AppendedActivity>;
   /** Several activities in order, in one write (a turn's replies). */
   many(conversationId: string, activities: TranscriptActivity[]): Promise<AppendedActivity[]>;
+  /** Append unless a client's retry: see {@link TranscriptStore.appendUnlessSeen}; streams wake only for a new one. */
+  unlessSeen(conversationId: string, activity: TranscriptActivity, clientActivityId: string): Promise<{ appended: AppendedActivity; first: boolean }>;
 }
 
 /** A {@link TranscriptWriter} that stamps each activity with the server `timestamp` (ISO 8601) Direct Line sets. */
@@ -20,6 +22,11 @@ export function createTranscriptWriter(store: TranscriptStore, streams: StreamHu
     const appended = await store.appendMany(conversationId, activities.map((a) => ({ ...a, timestamp })));
     if (appended.length) streams?.notify(conversationId);
     return appended;
+  };
+  write.unlessSeen = async (conversationId: string, activity: TranscriptActivity, clientActivityId: string) => {
+    const result = await store.appendUnlessSeen(conversationId, { ...activity, timestamp: new Date().toISOString() }, clientActivityId);
+    if (result.first) streams?.notify(conversationId);
+    return result;
   };
   return write;
 }

@@ -23,13 +23,17 @@ type IdentityKey = { channel: ChannelName; tenant: string; externalId: string };
  * - an unverified identity (a web guest) never links by email and is never merged into anyone, so a guest cannot
  *   borrow a colleague's tickets by typing their address.
  * Call it inside the turn's transaction: the email paths hold a transaction-scoped advisory lock on the email.
+ * @param lookedUp the employee of the sender's channel identity when the caller has just read it in this transaction
+ *   (lock-known-sender.ts), so it is not read twice; `known` undefined means there is none
  * @throws DeskbotError `forbidden` when an unverified sender arrives on an identity a channel once vouched for
  *   (a misconfigured channel must not hand a verified employee's tickets to an unverified message)
  */
-export async function identifyEmployee(db: Db, channel: ChannelName, sender: SenderIdentity): Promise<EmployeeRef> {
+export async function identifyEmployee(
+  db: Db, channel: ChannelName, sender: SenderIdentity, lookedUp?: { known: EmployeeRef | undefined },
+): Promise<EmployeeRef> {
   const key: IdentityKey = { channel, tenant: sender.tenant ?? '', externalId: sender.externalId };
   const email = verifiedEmail(sender);
-  const known = await employeeByIdentity(db, key);
+  const known = lookedUp ? lookedUp.known : await employeeByIdentity(db, key);
   if (known) {
     if (!sender.verified && known.verified) {
       throw new DeskbotError('forbidden', `an unverified ${channel} sender used an identity that was verified before`);

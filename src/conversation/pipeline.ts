@@ -8,8 +8,7 @@ import { createSlots } from '../core/slots.js';
 import { defaultTurnConcurrency } from './turn-concurrency.js';
 import { parseChoiceValue } from './choice-values.js';
 import { parseDialogState } from './dialog-state.js';
-import { identifyEmployee } from './identify-employee.js';
-import { lockConversationForEvent } from './lock-conversation-for-event.js';
+import { openTurn } from './open-turn.js';
 import { respond } from './respond.js';
 import { storeTurn } from './store-turn.js';
 import { storeFailedMessage } from './store-failed-message.js';
@@ -84,8 +83,7 @@ async function runTurn(
   db: PrismaClient, message: InboundMessage, services: TurnServices, now: Date, early: Understanding | null, draft: EarlyDraft | null,
 ): Promise<TurnResult> {
   const emptySummary: TurnSummary = { kind: null, intent: null, confidence: 0 };
-  const employee = await identifyEmployee(db, message.channel, message.sender);
-  const conversation = await lockConversationForEvent(db, message, employee.id);
+  const { employee, conversation } = await openTurn(db, message);
   if (!conversation.first) {
     return { conversationId: conversation.id, duplicate: true, replies: [], summary: emptySummary };
   }
@@ -95,7 +93,8 @@ async function runTurn(
   const state = parseDialogState(conversation.state);
   const eventKey = `${message.channel}:${message.eventId}`;
   // A conversation an agent is handling: the words are for the agent, so they are not classified or answered.
-  const bridged = services.bridge ? await services.bridge(db, { conversationId: conversation.id, employeeId: employee.id, text }) : null;
+  // Asked only while an escalation is open (known from the locking statement): otherwise it would answer null.
+  const bridged = services.bridge && conversation.escalated ? await services.bridge(db, { conversationId: conversation.id, employeeId: employee.id, text }) : null;
   if (bridged) {
     await storeTurn(db, conversation.id, now, { text, eventId: message.eventId, action: message.action?.value, kind: null, intent: null, confidence: null }, bridged, state);
     return { conversationId: conversation.id, duplicate: false, replies: bridged, summary: emptySummary };

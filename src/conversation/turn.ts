@@ -42,7 +42,8 @@ export interface TurnServices {
   /**
    * The agent desk's bridge: when an agent owns this conversation, the message goes to the agent instead of the bot.
    * Returns the replies to send the employee (often none), or null when no agent owns the conversation.
-   * Called inside the turn's transaction, after the message was deduplicated and redacted.
+   * Called inside the turn's transaction, after the message was deduplicated and redacted, and only while the
+   * conversation has an open (not resolved) Escalation: without one no agent owns it, and the turn saves the call.
    */
   bridge?: (db: Db, input: { conversationId: string; employeeId: string; text: string }) => Promise<Reply[] | null>;
   /** Optional language model: second opinion on unsure messages (OPENAI_API_KEY / OPENAI_BASE_URL). */

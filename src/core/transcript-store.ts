@@ -54,6 +54,11 @@ export interface TranscriptStore {
    * @throws DeskbotError `bad_request` for a watermark this store did not issue
    */
   listAppended(conversationId: string, watermark?: string, limit?: number): Promise<AppendedActivity[]>;
+  /**
+   * Append `activity` unless the conversation already has one with this `channelData.clientActivityID` (a client's
+   * retry), in one write. `first` says which: true with the activity just appended, false with the earlier one.
+   */
+  appendUnlessSeen(conversationId: string, activity: TranscriptActivity, clientActivityId: string): Promise<{ appended: AppendedActivity; first: boolean }>;
   /** The first activity of the conversation whose `channelData.clientActivityID` equals the given one, or null. */
   findByClientActivityId(conversationId: string, clientActivityId: string): Promise<AppendedActivity | null>;
 }

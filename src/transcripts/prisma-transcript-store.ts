@@ -92,6 +92,24 @@ export function createPrismaTranscriptStore(db: Db, options: { conversationCache
       };
     },
     listAppended,
+    async appendUnlessSeen(conversationId, activity, clientActivityId) {
+      const { id: _ignored, ...rest } = toStorableJson(activity) as TranscriptActivity;
+      // The look-up and the insert in one statement (one round trip on every Web Chat message): the insert runs only
+      // when the look-up found nothing. As with a look-up then an insert, two instances taking the same retry at the
+      // same moment may both append; the pipeline's event dedupe still answers it once.
+      const [row] = await db.$queryRaw<Array<ActivityRow & { first: boolean }>>`
+        WITH seen AS (
+          SELECT "id", "conversationId", "activity" FROM "DirectLineActivity"
+          WHERE "conversationId" = ${conversationId} AND "activity" -> 'channelData' ->> 'clientActivityID' = ${clientActivityId}
+          ORDER BY "id" LIMIT 1
+        ), ins AS (
+          INSERT INTO "DirectLineActivity" ("conversationId", "activity")
+          SELECT ${conversationId}, ${JSON.stringify(rest)}::jsonb WHERE NOT EXISTS (SELECT 1 FROM seen)
+          RETURNING "id", "conversationId", "activity"
+        )
+        SELECT *, true AS "first" FROM ins UNION ALL SELECT *, false AS "first" FROM seen`;
+      return { appended: toAppended(row!), first: row!.first };
+    },
     async findByClientActivityId(conversationId, clientActivityId) {
       const [row] = await db.$queryRaw<ActivityRow[]>`
         SELECT "id", "conversationId", "activity" FROM "DirectLineActivity"

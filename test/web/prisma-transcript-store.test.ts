@@ -70,6 +70,18 @@ test('finds an activity by its clientActivityID within its conversation only', a
   expect(await store.findByClientActivityId('conv-e', 'zzz')).toBeNull();
 });
 
+test('appendUnlessSeen appends a new clientActivityID once and gives a retry the first activity', async () => {
+  await store.createConversation({ id: 'conv-once' });
+  const first = await store.appendUnlessSeen('conv-once', { type: 'message', text: 'hi', channelData: { clientActivityID: 'k1' } }, 'k1');
+  expect(first.first).toBe(true);
+  expect(first.appended.activity).toMatchObject({ text: 'hi', id: first.appended.id });
+  const retry = await store.appendUnlessSeen('conv-once', { type: 'message', text: 'hi again', channelData: { clientActivityID: 'k1' } }, 'k1');
+  expect(retry).toEqual({ first: false, appended: first.appended });
+  const other = await store.appendUnlessSeen('conv-once', { type: 'message', text: 'next', channelData: { clientActivityID: 'k2' } }, 'k2');
+  expect(other.first).toBe(true);
+  expect((await store.list('conv-once')).activities.map((a) => a.text)).toEqual(['hi', 'next']);
+});
+
 test('appendMany writes several activities in order with increasing watermarks', async () => {
   const store = createPrismaTranscriptStore(db.prisma);
   await store.createConversation({ id: 'conv-many' });
