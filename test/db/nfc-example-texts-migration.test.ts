@@ -8,7 +8,7 @@ let db: TestDatabase;
 beforeAll(async () => { db = await createTestDatabase(); });
 afterAll(async () => { await db?.drop(); });
 
-const migration = path.resolve(import.meta.dirname, '../../prisma/migrations/20261207130000_nfc_example_texts/migration.sql');
+const migration = path.resolve(import.meta.dirname, '../../prisma/migrations/20261207140000_nfc_example_texts/migration.sql');
 
 test('examples stored before NFC are rewritten in NFC, one per intent and text ignoring case, the NFC one kept', async () => {
   const nfc = 'caf\u00e9 wifi down';
