@@ -10,7 +10,6 @@ import { stripContextPhrases, stripFillerPhrases } from './strip-context-phrases
 import { augmentWithContext } from './augment-with-context.js';
 import { expandAbbreviations } from './expand-abbreviations.js';
 import { stripSharedSecrets } from './strip-shared-secrets.js';
-import { normalizeText } from './normalize-text.js';
 import type { UnderstandingModels } from './trained-model-data.js';
 
 export type { Understander } from './types.js';
@@ -62,12 +61,9 @@ export function trainUnderstandingModels(intents: IntentDefinition[], outOfScope
     ...intents.flatMap((i) => i.examples.map((text) => ({ text, label: i.name }))),
     ...outOfScopeExamples.map((text) => ({ text, label: NONE_LABEL })),
   ];
-  // Greetings and thanks are the very words topicOf strips ("hi again" would teach that "again" greets): their
-  // examples are read as they are.
-  const conversational = new Set(intents.filter((i) => i.kind === 'greeting').map((i) => i.name));
-  const intentModel = trainIntentModel(augmentWithContext(examples.map((e) => ({ text: conversational.has(e.label) ? normalizeText(e.text) : topicOf(e.text), label: e.label }))));
+  const intentModel = trainIntentModel(augmentWithContext(examples.map((e) => ({ text: topicOf(e.text), label: e.label }))));
   const kindModel = trainIntentModel(
-    examples.map((e) => ({ text: conversational.has(e.label) ? normalizeText(e.text) : kindTextOf(e.text), label: e.label === NONE_LABEL ? NONE_LABEL : kindOf.get(e.label)! })),
+    examples.map((e) => ({ text: kindTextOf(e.text), label: e.label === NONE_LABEL ? NONE_LABEL : kindOf.get(e.label)! })),
     { features: { ...defaultFeatureOptions, cues: kindCues } },
   );
   return { intentModel, kindModel };

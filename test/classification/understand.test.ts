@@ -67,6 +67,18 @@ describe('understand: conversation rules', () => {
     expect(understander.understand('hi, my laptop screen is cracked').kind).toBe('incident');
   });
 
+  it('decides the kind before the intent: a failure of an unknown thing is an incident, not the greeting a stray word suggests', () => {
+    // "stopped working" is spread over many incident intents; "morning" and "again" would each give the greeting
+    // intent alone a larger share than any one incident intent.
+    for (const text of ['badge stopped working this morning', 'the kiosk stopped working again this morning']) {
+      expect(understander.understand(text).kind, text).toBe('incident');
+    }
+    expect(understander.understand('that thing on my desk is acting up again').kind).not.toBe('greeting');
+    for (const text of ['that worked thanks', 'hi again', 'great that fixed it']) expect(understander.understand(text).kind, text).toBe('greeting');
+    // With no known word at all the intents share the probability evenly: still out of scope, not the kind with most intents.
+    for (const text of ['blorp', 'qwerty zxcv']) expect(understander.understand(text).kind, text).toBe('out_of_scope');
+  });
+
   it('sends out-of-scope messages away with no intent', () => {
     for (const text of ["what's for lunch", 'who won the football last night', 'tell me a joke']) {
       const u = understander.understand(text);
