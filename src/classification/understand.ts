@@ -108,7 +108,10 @@ export function understanderFromModels(intents: IntentDefinition[], models: Unde
       if (scores.outOfScope >= kindConfidence || kindConfidence < minConfidence) {
         return { kind: 'out_of_scope', intent: null, confidence: scores.outOfScope, alternatives, ...base };
       }
-      return { kind: best.kind, intent: best.intent, confidence: best.confidence, alternatives, ...base };
+      // The chosen intent leads the alternatives, even when an intent of another kind had a larger share: the tiers
+      // (confirm, offer the top choices) start from the first one.
+      const ranked = best === top ? alternatives : [best, ...scores.intents.filter((i) => i !== best)].slice(0, 3);
+      return { kind: best.kind, intent: best.intent, confidence: best.confidence, alternatives: ranked, ...base };
     },
   };
 }

@@ -71,7 +71,10 @@ describe('understand: conversation rules', () => {
     // "stopped working" is spread over many incident intents; "morning" and "again" would each give the greeting
     // intent alone a larger share than any one incident intent.
     for (const text of ['badge stopped working this morning', 'the kiosk stopped working again this morning']) {
-      expect(understander.understand(text).kind, text).toBe('incident');
+      const u = understander.understand(text);
+      expect(u.kind, text).toBe('incident');
+      // The tiers start from the first alternative: it is the intent chosen.
+      expect(u.alternatives[0]!.intent, text).toBe(u.intent);
     }
     expect(understander.understand('that thing on my desk is acting up again').kind).not.toBe('greeting');
     for (const text of ['that worked thanks', 'hi again', 'great that fixed it']) expect(understander.understand(text).kind, text).toBe('greeting');
