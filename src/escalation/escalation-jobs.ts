@@ -22,6 +22,8 @@ export interface EscalationJobData {
   messageId?: string;
   /** `notice`: the EmployeeNotice to send (also the job id). */
   noticeId?: string;
+  /** `notice`: when it first found an older notice of its conversation unsent (ms since the epoch). */
+  behindSince?: number;
 }
 
 /**

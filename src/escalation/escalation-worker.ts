@@ -1,7 +1,7 @@
-import { Worker, type Job } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Db, PrismaClient } from '../db/client.js';
-import { deliverEmployeeNotice, markNoticeFailed } from '../notices/deliver-employee-notice.js';
+import { deliverEmployeeNotice, markNoticeFailed, NoticeBusyError } from '../notices/deliver-employee-notice.js';
 import type { Redis } from '../redis/connection.js';
 import type { ChannelLookup } from '../agent-desk/send-to-employee.js';
 import { buildEscalationViews } from '../agent-desk/escalation-view.js';
@@ -46,7 +46,7 @@ const unclaimed = new Set(['pending', 'queued', 'posted']);
  */
 export function startEscalationWorker(deps: EscalationWorkerDeps): Worker<EscalationJobData> {
   const clock = deps.clock ?? (() => new Date());
-  const worker = new Worker<EscalationJobData>(deps.queueName, (job) => process(deps, job, clock), {
+  const worker = new Worker<EscalationJobData>(deps.queueName, (job, token) => process(deps, job, clock, token), {
     connection: deps.redis,
     concurrency: deps.concurrency ?? 16,
     lockDuration: deps.lockDuration ?? 30_000,
@@ -61,11 +61,11 @@ export function startEscalationWorker(deps: EscalationWorkerDeps): Worker<Escala
   return worker;
 }
 
-async function process(deps: EscalationWorkerDeps, job: Job<EscalationJobData>, clock: () => Date): Promise<string> {
+async function process(deps: EscalationWorkerDeps, job: Job<EscalationJobData>, clock: () => Date, token?: string): Promise<string> {
   const id = job.data.escalationId;
   if (job.name === 'sla') return reportOverdue(deps, id, clock);
   if (job.name === 'sync') return refreshAgentPosts(deps.db, deps.agentChannels, id);
-  if (job.name === 'notice') return job.data.noticeId ? deliverEmployeeNotice(deps.db, deps.channels, job.data.noticeId) : 'skipped';
+  if (job.name === 'notice') return job.data.noticeId ? sendNotice(deps, job, job.data.noticeId, token) : 'skipped';
   if (job.name === 'relay') return job.data.messageId ? relayToAgentThreads(deps.db, deps.agentChannels, id, job.data.messageId) : 'skipped';
   const [view] = await buildEscalationViews(deps.db, [{ id }]);
   if (!view || !unclaimed.has(view.status)) return 'skipped';
@@ -92,6 +92,31 @@ async function reportOverdue(deps: EscalationWorkerDeps, id: string, clock: () =
   if (!view) return 'skipped';
   for (const channel of deps.agentChannels(view.assignmentGroup)) await postToAgentChannel(deps.db, channel, view, 'overdue', deps.faults);
   return 'overdue';
+}
+
+/** How often a notice waiting behind an older unsent one of its conversation looks again, in ms. */
+const behindRetryMs = 5_000;
+/**
+ * How long a notice may wait behind an older one before its waits count as attempts (ms): longer than the older
+ * notice's own retries (8 with exponential backoff from 1 s, about 2 minutes) and a few no-Redis sweeps.
+ */
+const behindWaitMs = 15 * 60_000;
+
+/**
+ * Send a notice. While an older notice of the same conversation is unsent, wait (the job is delayed) without using up
+ * an attempt: the newer notice's retries are for its own failures, not the older one's.
+ */
+async function sendNotice(deps: EscalationWorkerDeps, job: Job<EscalationJobData>, noticeId: string, token?: string): Promise<string> {
+  try {
+    return await deliverEmployeeNotice(deps.db, deps.channels, noticeId);
+  } catch (err) {
+    if (!(err instanceof NoticeBusyError) || err.reason !== 'behind' || !token) throw err;
+    const since = job.data.behindSince ?? Date.now();
+    if (Date.now() - since > behindWaitMs) throw err;
+    if (job.data.behindSince === undefined) await job.updateData({ ...job.data, behindSince: since });
+    await job.moveToDelayed(Date.now() + behindRetryMs, token);
+    throw new DelayedError();
+  }
 }
 
 async function giveUpOnNotice(deps: EscalationWorkerDeps, data: EscalationJobData, err: Error): Promise<void> {

@@ -206,4 +206,24 @@ describe('the notices of one conversation are sent in the order they were writte
     expect(await noticeRow(first)).toMatchObject({ attempts: 2 });
     expect(await noticeRow(second)).toMatchObject({ attempts: 1 });
   }, 30_000);
+
+  test('a notice waiting behind an older failing one uses none of its own attempts', async () => {
+    const platform = await platformStub();
+    const conversationId = await newConversation();
+    const first = await writeNotice(conversationId, 'Ada from the service desk has picked up INC0001239');
+    const second = await writeNotice(conversationId, 'INC0001239 was resolved: how did we do?');
+    platform.fail('picked up', 3);
+    const system: EscalationSystem = testSystem(db.prisma, db.url, { ...platform.adapter, channel: 'web', sent: [], texts: () => [] });
+    closers.push(() => closeSystem(system));
+    await system.start();
+    await waitFor(async () => (await db.prisma.employeeNotice.count({ where: { id: { in: [first, second] }, status: 'sent' } })) === 2,
+      40_000, 'both notices sent');
+    expect(platform.received.filter((t) => t.includes('INC0001239'))).toEqual([
+      'Ada from the service desk has picked up INC0001239', 'INC0001239 was resolved: how did we do?',
+    ]);
+    // The older notice took four attempts (three failed); the newer one waited, then took one.
+    expect((await system.queue.getJob(first))?.attemptsMade).toBe(4);
+    expect((await system.queue.getJob(second))?.attemptsMade).toBe(1);
+    expect(await noticeRow(second)).toMatchObject({ attempts: 1 });
+  }, 60_000);
 });
