@@ -160,6 +160,23 @@ describe('employees on Slack, through the real pipeline', () => {
     expect(conversation.messages.map((m) => m.text)).toEqual(['first note', 'second note']);
   });
 
+  test('a button pressed right after a message is taken after it, even when the message waits longer for users.info', async () => {
+    const dave = { id: 'U0DAVE0001', dm: 'D0DAVE0001' };
+    // The message's users.info is rate limited for a second; the click's is answered at once.
+    h.api.rateLimit('users.info', 1);
+    await h.post(eventCallback(dm('my laptop screen is cracked', dave.id, dave.dm), `Ev${++seq}`));
+    const pressedAt = `${Date.now() / 1000}`;
+    await h.post(interaction({
+      type: 'block_actions', user: { id: dave.id, team_id: team }, team: { id: team }, trigger_id: `trig-${++seq}`, api_app_id: 'A0DESKAPP1',
+      container: { type: 'message', channel_id: dave.dm, message_ts: pressedAt }, channel: { id: dave.dm }, message: { ts: pressedAt, blocks: [] },
+      actions: [{ action_id: 'deskbot:choice:1', block_id: 'impact', value: 'impact:me_blocked', type: 'button', action_ts: pressedAt }],
+    }), { contentType: formEncoded });
+    await h.slack.idle();
+    // Taken in order, the press answers the impact question the message raised: one ticket, at "I can't work".
+    const tickets = await p.db.prisma.ticket.findMany({ where: { conversation: { externalId: `${team}:${dave.dm}` } } });
+    expect(tickets.map((t) => [t.intent, t.impact, t.urgency])).toEqual([['hardware_fault', 3, 1]]);
+  });
+
   test("a bystander's click on the buttons in an employee's channel thread changes nothing; the employee's still counts", async () => {
     const channel = 'C0ROOM0002';
     const at = ts();

@@ -17,9 +17,21 @@ import { threadConversation } from './thread-conversation.js';
  */
 export function listenForActions(bolt: App, rt: SlackRuntime): void {
   bolt.action({ action_id: new RegExp(`^${actionIds.choice}:`) }, async ({ ack, body }) => {
-    await ack();
     const click = readBlockAction(body);
-    if (click && click.channel !== rt.deps.agentChannel) await rt.track('choice', () => onChoice(rt, click));
+    const employees = click && click.channel !== rt.deps.agentChannel ? click : null;
+    // A click takes its place in its conversation's line on delivery, before the ack's await, as a message does
+    // (listen-messages.ts): "I can't work" pressed right after a message must not overtake it.
+    const arrival = employees ? rt.arrivals.take(employees.conversation.externalId) : null;
+    await ack();
+    if (!employees || !arrival) return;
+    await rt.track('choice', async () => {
+      try {
+        await arrival.ready;
+        await onChoice(rt, employees, arrival.started);
+      } finally {
+        arrival.started();
+      }
+    });
   });
   bolt.action(actionIds.form, async ({ ack, body }) => {
     await ack();
@@ -36,10 +48,10 @@ export function listenForActions(bolt: App, rt: SlackRuntime): void {
 }
 
 /**
- * A choice button. In a channel thread it counts only for someone holding a conversation there (the employee who
+ * A choice button; `started` lets the conversation's next arrival go. In a channel thread it counts only for someone holding a conversation there (the employee who
  * started it, or a colleague who mentioned the bot since): a bystander's click changes nothing.
  */
-async function onChoice(rt: SlackRuntime, click: BlockActionReading): Promise<void> {
+async function onChoice(rt: SlackRuntime, click: BlockActionReading, started: () => void): Promise<void> {
   const { externalId, reference, known } = isDirectMessage(click.channel)
     ? { ...click.conversation, known: true }
     : await threadConversation(rt, click.conversation, click.user);
@@ -48,13 +60,13 @@ async function onChoice(rt: SlackRuntime, click: BlockActionReading): Promise<vo
     return;
   }
   const sender = await rt.identities.sender(click.team, click.user);
-  await Promise.all([
-    markChosen(rt, click),
-    runTurn(rt, {
-      channel: 'slack', eventId: click.eventId, conversation: { externalId, reference: { ...reference } }, sender, text: '',
-      action: { value: click.action.value }, receivedAt: new Date(),
-    }, reference),
-  ]);
+  // runTurn hands the click to the pipeline before its first await, so the next arrival may go once it returns.
+  const turn = runTurn(rt, {
+    channel: 'slack', eventId: click.eventId, conversation: { externalId, reference: { ...reference } }, sender, text: '',
+    action: { value: click.action.value }, receivedAt: new Date(),
+  }, reference);
+  started();
+  await Promise.all([markChosen(rt, click), turn]);
 }
 
 async function openForm(rt: SlackRuntime, click: BlockActionReading): Promise<void> {
