@@ -104,6 +104,7 @@ export async function startDeskbot(config: Config, logger: Logger, options: Star
       bridge: escalation?.bridge,
       requestForms: loadRequestForms(),
       llm: createOptionalLlm(config),
+      maxParkedIncidents: config.PARKED_INCIDENTS_MAX,
     }, { logger, trainAtStart: options.trainAtStart, signal });
     const turns = createPipeline({ prisma, services: services.current, logger, concurrency: config.TURN_CONCURRENCY });
 

@@ -18,6 +18,8 @@ export const deskSchema = z.object({
    * another issue) before deskbot logs it with its intent's default impact and urgency and tells the employee.
    */
   PENDING_INCIDENT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** Incidents that may wait parked in one conversation; parking one more logs the oldest at once (park-incident.ts). */
+  PARKED_INCIDENTS_MAX: z.coerce.number().int().min(1).max(20).default(3),
   /** BullMQ queue of escalations; instances sharing a Redis and a database share it. No ':' allowed. */
   ESCALATION_QUEUE: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('deskbot-escalations'),
   /**

@@ -48,6 +48,8 @@ export interface TurnServices {
   bridge?: (db: Db, input: { conversationId: string; employeeId: string; text: string }) => Promise<Reply[] | null>;
   /** Optional language model: second opinion on unsure messages (OPENAI_API_KEY / OPENAI_BASE_URL). */
   llm?: LlmAssistant;
+  /** Incidents that may wait parked in one conversation (PARKED_INCIDENTS_MAX; default 3, see park-incident.ts). */
+  maxParkedIncidents?: number;
 }
 
 /** One turn being worked on: the handlers read the message and append replies, update state and the summary. */

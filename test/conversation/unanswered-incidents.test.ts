@@ -186,7 +186,7 @@ describe('an incident whose impact question is never answered is still logged', 
 describe('parked incidents are capped', () => {
   test(`parking one more than ${maxParkedIncidents} opens the oldest at once, and the employee is told`, async () => {
     const emp = h.employee();
-    const reports = ['my laptop screen is cracked', 'the vpn keeps disconnecting', 'the printer is jammed', 'outlook keeps crashing', 'not receiving emails'];
+    const reports = ['my laptop screen is cracked', 'the vpn keeps disconnecting', 'the printer is jammed', 'teams keeps crashing', 'not receiving emails'];
     const results = [];
     for (const text of reports) results.push(await emp.say(text));
     // Each report after the first parked the one before it.
@@ -201,5 +201,21 @@ describe('parked incidents are capped', () => {
     const state = parseDialogState((await conversationOf(emp)).state);
     expect(state.parked?.map((p) => p.text)).toEqual(reports.slice(1, 4));
     expect(state.pending?.type === 'ask_impact' && state.pending.text).toBe('not receiving emails');
+  });
+
+  test('PARKED_INCIDENTS_MAX sets the limit: with 1, parking a second logs the first at once', async () => {
+    const strict = await createPipelineHarness({ maxParkedIncidents: 1 });
+    try {
+      const emp = strict.employee();
+      await emp.say('my laptop screen is cracked');
+      await emp.say('the vpn keeps disconnecting');
+      expect(await strict.db.prisma.ticket.count({ where: { requester: { identities: { some: { externalId: emp.id } } } } })).toBe(0);
+      const third = await emp.say('the printer is jammed');
+      const tickets = await strict.db.prisma.ticket.findMany({ where: { requester: { identities: { some: { externalId: emp.id } } } } });
+      expect(tickets.map((t) => t.intent)).toEqual(['hardware_fault']);
+      expect(replyText(third)).toContain(`I've logged ${tickets[0]!.number} for "my laptop screen is cracked"`);
+    } finally {
+      await strict.close();
+    }
   });
 });
