@@ -5,6 +5,7 @@ import type { PrismaClient } from '../../src/db/client.js';
 import type { Reply } from '../../src/core/reply.js';
 import { parseDialogState } from '../../src/conversation/dialog-state.js';
 import { maxParkedIncidents } from '../../src/conversation/park-incident.js';
+import { askForRating } from '../../src/conversation/ask-for-rating.js';
 import { sweepPendingIncidents } from '../../src/conversation/sweep-pending-incidents.js';
 import { createPipelineHarness, replyText, type PipelineHarness, type TestEmployee } from '../support/pipeline-harness.js';
 
@@ -180,6 +181,27 @@ describe('an incident whose impact question is never answered is still logged', 
     expect(parseDialogState((await conversationOf(emp)).state).pending).toEqual(asked);
     await sweepAfter(minutes + 1);
     expect(await ticketsOf(emp)).toHaveLength(1);
+  });
+});
+
+describe('an agent resolving another ticket meanwhile', () => {
+  test('the rating question parks the incident waiting for its impact answer: asked again after the rating, logged if never answered', async () => {
+    const emp = h.employee();
+    await emp.say('my laptop screen is cracked');
+    const conversation = await conversationOf(emp);
+    await askForRating(h.db.prisma, conversation.id, 'INC0009999');
+    const state = parseDialogState((await conversationOf(emp)).state);
+    expect(state.pending).toEqual({ type: 'rating', ticket: 'INC0009999' });
+    expect(state.parked?.map((p) => p.text)).toEqual(['my laptop screen is cracked']);
+    const rated = await emp.say('4');
+    expect(replyText(rated)).toContain('Back to your earlier issue, "my laptop screen is cracked"');
+
+    // Never answered: the sweep still finds it.
+    const other = h.employee();
+    await other.say('the printer is jammed');
+    await askForRating(h.db.prisma, (await conversationOf(other)).id, 'INC0009998');
+    await sweepAfter(minutes + 1);
+    expect((await ticketsOf(other)).map((t) => t.intent)).toEqual(['printer_problem']);
   });
 });
 
