@@ -4,7 +4,8 @@ import type { ChoiceAction } from './choice-values.js';
 import { openUnticketedIncident, unansweredIncidentKey } from './open-unanswered-incident.js';
 import { impactAnswers } from './read-impact-reply.js';
 import type { Turn } from './turn.js';
-import { say } from './wording.js';
+import { ticketTitle } from './open-ticket-reply.js';
+import { buttons, say } from './wording.js';
 
 type ImpactPress = Extract<ChoiceAction, { type: 'impact' }>;
 
@@ -30,6 +31,15 @@ export function isImpactPressElsewhere(turn: Turn, action: ChoiceAction | null):
  * - Anything else (a question answered or cancelled since) is said to be answered already.
  */
 export async function answerImpactElsewhere(turn: Turn, action: ImpactPress & { ref: string }): Promise<void> {
+  await answerOlderQuestion(turn, action);
+  // The question still pending comes last again, with its buttons: chat clients show only the newest message's.
+  const pending = turn.state.pending;
+  if (pending?.type === 'ask_impact') {
+    turn.replies.push({ text: say.stillAskingImpact(ticketTitle(pending.text, pending.intent)), choices: buttons.impact(pending.id) });
+  }
+}
+
+async function answerOlderQuestion(turn: Turn, action: ImpactPress & { ref: string }): Promise<void> {
   const levels = impactAnswers[action.level];
   const parked = turn.state.parked ?? [];
   const incident = parked.find((p) => p.id === action.ref);

@@ -17,6 +17,7 @@ export const say = {
   askImpact: 'One question before I log this: how badly does it affect work?',
   reaskImpact: (choices: string[]) =>
     `Sorry, I didn't get that. Who is affected, and can you still work? Press a button or reply with its number:\n${choices.map((c, i) => `${i + 1}. ${c}`).join('\n')}`,
+  stillAskingImpact: (title: string) => `And "${title}": how badly does it affect work?`,
   askParkedImpact: (title: string) => `Back to your earlier issue, "${title}": how badly does it affect work?`,
   impactDefaulted: (impact: number, urgency: number, fromIntent: boolean) =>
     `I couldn't tell how badly this affects work, so I've set impact to ${levelWord(impact)} and urgency to ${levelWord(urgency)}${fromIntent ? ' (the usual for this kind of issue)' : ''}; an agent can change it.`,
@@ -25,7 +26,7 @@ export const say = {
   impactChanged: (number: string, impact: number, urgency: number, priority: number) =>
     `Thanks — ${number} is now impact ${levelWord(impact)} and urgency ${levelWord(urgency)} (priority P${priority}).`,
   impactUnchanged: (number: string) => `Thanks — that's what ${number} already says, so nothing changes.`,
-  impactAlreadyAnswered: 'That question was already answered, so that button changes nothing. Ask for a person here if the impact is wrong.',
+  impactAlreadyAnswered: 'That button no longer applies (its question was answered, or its ticket is closed), so nothing changed. Ask for a person here if the impact of an open incident is wrong.',
   notLogged: 'OK, I haven\'t logged it. Tell me if there\'s anything else.',
   kbIntro: (count: number) => (count === 1 ? 'This article should help:' : 'These articles should help:'),
   kbAnswer: (title: string) => `This should help — **${title}**:`,

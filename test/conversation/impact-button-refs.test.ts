@@ -66,7 +66,7 @@ describe('impact buttons answer the incident they were asked about', () => {
     await emp.press(button(first, 'workaround'));
     const second = await emp.say('printer jams every time');
     const late = await emp.press(button(first, 'many_blocked'));
-    expect(replyText(late)).toContain('already answered');
+    expect(replyText(late)).toContain('no longer applies');
     const [logged] = await ticketsOf(emp);
     expect([logged!.impact, logged!.urgency]).toEqual([3, 3]);
     expect(await ticketsOf(emp)).toHaveLength(1);
@@ -91,6 +91,27 @@ describe('impact buttons answer the incident they were asked about', () => {
     expect((await stateOf(emp)).pending).toMatchObject({ type: 'ask_impact', intent: 'printer_problem' });
   });
 
+  test('a press after an older question\'s answer asks the pending question again, with its buttons', async () => {
+    const emp = h.employee();
+    const first = await emp.say('my laptop screen is cracked');
+    const second = await emp.say('printer jams every time');
+    const answered = await emp.press(button(first, 'workaround'));
+    expect(replyText(answered)).toContain('And "printer jams every time": how badly does it affect work?');
+    expect(choiceValues(answered)).toEqual(choiceValues(second));
+  });
+
+  test('a button cannot change a resolved incident, nor a service request', async () => {
+    const emp = h.employee();
+    const asked = await emp.say('the vpn keeps disconnecting');
+    const number = (await emp.press(button(asked, 'workaround'))).summary.ticket!;
+    await h.db.prisma.ticket.update({ where: { number }, data: { status: 'resolved' } });
+    expect(replyText(await emp.press(`impact:many_blocked:${number}`))).toContain('no longer applies');
+    await h.db.prisma.ticket.update({ where: { number }, data: { status: 'new', kind: 'service_request' } });
+    expect(replyText(await emp.press(`impact:many_blocked:${number}`))).toContain('no longer applies');
+    const ticket = await h.db.prisma.ticket.findUniqueOrThrow({ where: { number } });
+    expect([ticket.impact, ticket.urgency, ticket.priority]).toEqual([3, 3, 4]);
+  });
+
   test('a ref naming someone else\'s ticket changes nothing', async () => {
     const owner = h.employee();
     const asked = await owner.say('the vpn keeps disconnecting');
@@ -98,7 +119,7 @@ describe('impact buttons answer the incident they were asked about', () => {
     const number = opened.summary.ticket!;
     const other = h.employee();
     const reply = await other.press(`impact:many_blocked:${number}`);
-    expect(replyText(reply)).toContain('already answered');
+    expect(replyText(reply)).toContain('no longer applies');
     const ticket = await h.db.prisma.ticket.findUniqueOrThrow({ where: { number } });
     expect([ticket.impact, ticket.urgency]).toEqual([3, 3]);
     expect(await h.db.prisma.ticketEvent.count({ where: { ticketId: ticket.id, type: 'priority_changed' } })).toBe(0);
