@@ -93,8 +93,9 @@ async function runTurn(
   const state = parseDialogState(conversation.state);
   const eventKey = `${message.channel}:${message.eventId}`;
   // A conversation an agent is handling: the words are for the agent, so they are not classified or answered.
-  // Asked only while an escalation is open (known from the locking statement): otherwise it would answer null.
-  const bridged = services.bridge && conversation.escalated ? await services.bridge(db, { conversationId: conversation.id, employeeId: employee.id, text }) : null;
+  // Asked only while an escalation is open (known from the locking statement): otherwise it would answer null. An
+  // impact button answers deskbot's own question about an incident, so it stays with deskbot.
+  const bridged = services.bridge && conversation.escalated && action?.type !== 'impact' ? await services.bridge(db, { conversationId: conversation.id, employeeId: employee.id, text }) : null;
   if (bridged) {
     await storeTurn(db, conversation.id, now, { text, eventId: message.eventId, action: message.action?.value, kind: null, intent: null, confidence: null }, bridged, state);
     return { conversationId: conversation.id, duplicate: false, replies: bridged, summary: emptySummary };

@@ -154,4 +154,19 @@ describe('agent desk', () => {
     expect((await h.db.prisma.escalation.findUniqueOrThrow({ where: { id: staffed.escalation.id } })).noticeSentAt).toBeNull();
     expect(await h.db.prisma.employeeNotice.findUnique({ where: { id: `notice-unstaffed-${staffed.escalation.id}` } })).toBeNull();
   });
+
+  test('while an agent handles the conversation, an impact button still answers deskbot\'s question: no incident is left behind', async () => {
+    const emp = h.employee('Ada Lovelace');
+    const screen = await emp.say('my laptop screen is cracked');
+    const vpn = await emp.say('the vpn keeps disconnecting');
+    const valueOf = (turn: typeof screen, level: string) => turn.replies.flatMap((r) => r.choices ?? []).find((c) => c.value.startsWith(`impact:${level}:`))!.value;
+    // The screen incident at P1 escalates to the agents; the VPN question is still waiting.
+    const p1 = await emp.press(valueOf(screen, 'many_blocked'));
+    const p1Ticket = await h.db.prisma.ticket.findUniqueOrThrow({ where: { number: p1.summary.ticket! } });
+    await waitFor(() => h.db.prisma.escalation.findFirst({ where: { ticketId: p1Ticket.id, status: 'posted' } }), 10_000, 'posted');
+    const answered = await emp.press(valueOf(vpn, 'workaround'));
+    expect(answered.summary.ticket).toBeDefined();
+    const ticket = await h.db.prisma.ticket.findUniqueOrThrow({ where: { number: answered.summary.ticket! } });
+    expect([ticket.intent, ticket.impact, ticket.urgency]).toEqual(['vpn_problem', 3, 3]);
+  });
 });
