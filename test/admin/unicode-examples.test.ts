@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { extractFeatures } from '../../src/classification/extract-features.js';
 import { callAdmin, startAdminServer, type AdminServer } from './start-admin-server.js';
+import { groupLabelledTexts } from '../../src/admin/formats/intent-file.js';
 
 let server: AdminServer;
 beforeAll(async () => { server = await startAdminServer(); });
@@ -66,4 +67,12 @@ test('the classifier reads both forms of a message as the same features', () => 
   const b = extractFeatures(decomposed);
   expect(b.tokens).toEqual(a.tokens);
   for (const group of ['word', 'bigram', 'char', 'cue'] as const) expect([...b[group]]).toEqual([...a[group]]);
+});
+
+test('an intent name that differs only in Unicode form is not reported as renamed', () => {
+  const decomposed = 'cafe\u0301_x';
+  const catalogue = groupLabelledTexts([{ text: 'the coffee machine is broken', intent: decomposed }, { text: 'no coffee', intent: 'coffee machine' }]);
+  expect(catalogue.intents.map((i) => i.name)).toEqual(['caf\u00e9_x', 'coffee_machine']);
+  // A visible change (a space made `_`) is a rename; the invisible one is not.
+  expect(catalogue.renamed).toEqual([{ from: 'coffee machine', to: 'coffee_machine' }]);
 });

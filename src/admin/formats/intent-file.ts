@@ -55,7 +55,8 @@ export function groupLabelledTexts(rows: Array<{ text: string; intent: string }>
   for (const row of rows) {
     const text = normalExampleText(row.text);
     const name = normalIntentName(row.intent);
-    if (name !== row.intent.trim() && intentNamePattern.test(name)) renamed.set(row.intent.trim(), name);
+    // Only a change the admin can see is a rename: a name that differs in Unicode form alone ("e" + accent) is the same.
+    if (name !== row.intent.trim().normalize('NFC') && intentNamePattern.test(name)) renamed.set(row.intent.trim(), name);
     if (!text) continue;
     if (text.length > maxExampleChars) { skipped.push(`"${text.slice(0, 40)}…": longer than ${maxExampleChars} characters`); continue; }
     if (outOfScopeLabels.has(name.toLowerCase())) { outOfScope.add(text); continue; }
