@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IntentDefinition, Understanding } from '../classification/types.js';
-import { openTicketAndReply } from './open-ticket-reply.js';
+import { openTicketAndReply, ticketTitle } from './open-ticket-reply.js';
 import { showTicketStatus } from './show-ticket-status.js';
 import { articlesOffered, suggestArticles } from './suggest-articles.js';
 import { articleBody } from './article-body.js';
@@ -42,7 +42,9 @@ async function handleIncident(turn: Turn, intent: IntentDefinition, text: string
   if (impact === undefined && urgency === undefined && intent.askImpact !== false) {
     const id = randomUUID();
     turn.state.pending = { type: 'ask_impact', intent: intent.name, text, id, since: turn.now.toISOString() };
-    turn.replies.push({ text: say.askImpact, choices: buttons.impact(id) });
+    // With another incident waiting (parked in this turn or before), the question names the one it is about.
+    const question = turn.state.parked?.length ? say.askImpactNamed(ticketTitle(text, intent.description || intent.name)) : say.askImpact;
+    turn.replies.push({ text: question, choices: buttons.impact(id) });
     return;
   }
   await openTicketAndReply(turn, {

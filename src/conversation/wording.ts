@@ -15,6 +15,8 @@ export const say = {
   confirm: (description: string) => `Just to check: ${lowerFirst(description)} — is that right?`,
   choose: 'I\'m not sure which of these you mean. Please pick one:',
   askImpact: 'One question before I log this: how badly does it affect work?',
+  /** The same question while another incident waits for its own answer: say which one this is about. */
+  askImpactNamed: (title: string) => `One question before I log "${title}": how badly does it affect work?`,
   reaskImpact: (choices: string[]) =>
     `Sorry, I didn't get that. Who is affected, and can you still work? Press a button or reply with its number:\n${choices.map((c, i) => `${i + 1}. ${c}`).join('\n')}`,
   stillAskingImpact: (title: string) => `And "${title}": how badly does it affect work?`,

@@ -39,6 +39,9 @@ describe('impact buttons answer the incident they were asked about', () => {
     const screenAsked = await emp.say('my laptop screen is cracked');
     const vpnAsked = await emp.say('the vpn keeps disconnecting');
     expect(vpnAsked.summary.intent).toBe('vpn_problem');
+    // With the first incident waiting, the second question says which incident it is about.
+    expect(replyText(vpnAsked)).toContain('One question before I log "the vpn keeps disconnecting"');
+    expect(replyText(screenAsked)).toContain('One question before I log this');
     expect(button(vpnAsked, 'many_blocked')).not.toBe(button(screenAsked, 'many_blocked'));
 
     // Scrolled back: the screen question's button, while the VPN question waits.
