@@ -6,6 +6,7 @@ import { changeTicketStatus } from '../tickets/change-status.js';
 import { hashAgentToken, toAgentRef } from './create-agent.js';
 import { agentForChannelUser, escalationIdForPost } from './agent-for-channel-user.js';
 import { buildEscalationViews } from './escalation-view.js';
+import { alreadyResolved } from './already-resolved.js';
 import { resolveEscalation } from './resolve-escalation.js';
 import { sendToConversation, type ChannelLookup } from './send-to-employee.js';
 import { deliverConversationNotices, deliverNoticesInOrder } from '../notices/deliver-conversation-notices.js';
@@ -43,7 +44,7 @@ export function createAgentDesk(deps: AgentDeskDeps): AgentDesk {
   const owned = async (agent: AgentRef, id: string): Promise<Escalation> => {
     const row = await visible(agent, id);
     if (!row) throw new DeskbotError('not_found', `escalation ${id} not found`);
-    if (row.status === 'resolved') throw new DeskbotError('bad_request', `escalation ${id} is already resolved`);
+    if (row.status === 'resolved') throw alreadyResolved(id);
     if (row.claimedById !== agent.id) throw new DeskbotError('forbidden', `escalation ${id} is not claimed by you`);
     return row;
   };
@@ -71,7 +72,7 @@ export function createAgentDesk(deps: AgentDeskDeps): AgentDesk {
     async claim(agent, id) {
       const row = await visible(agent, id);
       if (!row) throw new DeskbotError('not_found', `escalation ${id} not found`);
-      if (row.status === 'resolved') throw new DeskbotError('bad_request', `escalation ${id} is already resolved`);
+      if (row.status === 'resolved') throw alreadyResolved(id);
       const now = clock();
       const ticket = await deps.prisma.$transaction(async (transaction) => {
         const tx = transaction as unknown as Db;

@@ -7,6 +7,7 @@ import { changeTicketStatus } from '../tickets/change-status.js';
 import { deliverConversationNotices } from '../notices/deliver-conversation-notices.js';
 import { escalationNoticeIds, writeEmployeeNotice } from '../notices/write-employee-notice.js';
 import type { ChannelLookup } from './send-to-employee.js';
+import { alreadyResolved } from './already-resolved.js';
 import type { AgentRef } from './types.js';
 
 /**
@@ -15,7 +16,7 @@ import type { AgentRef } from './types.js';
  * written to the employee outbox (`notice-rating-<escalation id>`). It is sent right after commit (after any earlier
  * unsent notice of the conversation); a channel failure is
  * logged, not thrown (the resolution stands), and the escalation worker retries it.
- * @throws DeskbotError `forbidden` when the agent no longer owns the escalation
+ * @throws DeskbotError `conflict` when it was resolved meanwhile, `forbidden` when the agent no longer owns it
  */
 export async function resolveEscalation(
   deps: { prisma: PrismaClient; channels: ChannelLookup; logger: Logger },
@@ -30,7 +31,12 @@ export async function resolveEscalation(
       where: { id: row.id, status: 'claimed', claimedById: agent.id },
       data: { status: 'resolved', resolvedAt: now, dedupeKey: null, updatedAt: now, syncVersion: { increment: 1 } },
     });
-    if (!count) throw new DeskbotError('forbidden', `escalation ${row.id} is not claimed by you`);
+    if (!count) {
+      // Two resolves of the same escalation at once: the one that lost is a conflict, as a later resolve would be.
+      const current = await tx.escalation.findUnique({ where: { id: row.id }, select: { status: true } });
+      if (current?.status === 'resolved') throw alreadyResolved(row.id);
+      throw new DeskbotError('forbidden', `escalation ${row.id} is not claimed by you`);
+    }
     await tx.escalationMessage.create({
       data: { escalationId: row.id, author: 'system', agentId: agent.id, text: `${agent.name} resolved this${note ? `: ${note}` : '.'}`, createdAt: now },
     });

@@ -37,13 +37,13 @@ export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion,
   };
 
   if (action) {
-    if (action.type === 'impact') { await open(impactAnswers[action.level], question.text); return true; }
+    if (action.type === 'impact') { answered(turn); await open(impactAnswers[action.level], question.text); return true; }
     // Another button (an older question's): handle it, and come back to this incident afterwards.
     await parkIncident(turn, question);
     return false;
   }
   const reply = readImpactReply(turn.text);
-  if (reply?.source === 'choice') { await open(reply, question.text); return true; }
+  if (reply?.source === 'choice') { answered(turn); await open(reply, question.text); return true; }
   // A short reply whose words answer the question ("my whole team") is the answer, even if the classifier hears a
   // status question in "my …"; a longer message about something else is a message of its own.
   const answers = reply !== null && turn.text.trim().split(/\s+/).length <= 6;
@@ -51,12 +51,14 @@ export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion,
   const escalation = asksForHuman(turn.text) ? 'requested_human' as const : showsFrustration(turn.text) ? 'frustration' as const : undefined;
   if (reply) {
     // The words go on the ticket too: "only me, since the update" tells the agent something.
+    answered(turn);
     await open({ impact: reply.impact ?? defaults.impact, urgency: reply.urgency ?? defaults.urgency }, `${question.text}\n${turn.text}`, escalation);
     return true;
   }
   if (escalation) { await openWithDefaults(escalation); return true; }
   if (cancelPattern.test(turn.text) && turn.text.split(/\s+/).length <= 6) {
     turn.state.pending = undefined;
+    answered(turn);
     turn.replies.push({ text: say.notLogged });
     return true;
   }
@@ -68,6 +70,14 @@ export async function answerImpactQuestion(turn: Turn, question: ImpactQuestion,
   }
   await openWithDefaults();
   return true;
+}
+
+/**
+ * Mark the message as read as the answer (it leaves the misunderstood inbox). Not for a reply asked again or replaced
+ * by the defaults, nor for a call for a person: deskbot did not read those as answers.
+ */
+function answered(turn: Turn): void {
+  turn.summary.answered = 'ask_impact';
 }
 
 /**

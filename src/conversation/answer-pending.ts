@@ -13,9 +13,16 @@ import { say } from './wording.js';
 
 /**
  * Try to read the message as the answer to what deskbot asked. Returns false when it is not an answer (a new topic),
- * so the caller handles it as a fresh message.
+ * so the caller handles it as a fresh message. When it is, `turn.summary.answered` names the question — except for the
+ * impact question, whose handler sets it only for a reply it could read (answer-impact-question.ts).
  */
 export async function answerPending(turn: Turn, pending: Pending, action: ChoiceAction | null, understanding: Understanding): Promise<boolean> {
+  const answered = await readAnswer(turn, pending, action, understanding);
+  if (answered && pending.type !== 'ask_impact') turn.summary.answered = pending.type;
+  return answered;
+}
+
+async function readAnswer(turn: Turn, pending: Pending, action: ChoiceAction | null, understanding: Understanding): Promise<boolean> {
   const yesNo = action?.type === 'yes' || action?.type === 'no' ? action.type : action ? null : typedYesNo(turn.text);
   const { catalog } = turn.services;
   switch (pending.type) {

@@ -114,6 +114,7 @@ async function runTurn(
   await storeTurn(db, conversation.id, now, {
     text, eventId: message.eventId, action: message.action?.value,
     kind: action ? null : understanding.kind, intent: action ? null : understanding.intent, confidence: action ? null : understanding.confidence,
+    answered: turn.summary.answered,
   }, turn.replies, turn.state);
   return { conversationId: conversation.id, duplicate: false, replies: turn.replies, summary: turn.summary };
 }

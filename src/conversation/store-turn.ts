@@ -11,6 +11,8 @@ export interface StoredInbound {
   kind: string | null;
   intent: string | null;
   confidence: number | null;
+  /** The pending question this message was read as the answer to (TurnSummary.answered), kept in the payload. */
+  answered?: string;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function storeTurn(db: Db, conversationId: string, now: Date, inbou
   const at = (ms: number) => new Date(now.getTime() + ms).toISOString();
   const rows = [
     {
-      id: randomUUID(), conversationId, direction: 'inbound', text: inbound.text, payload: inbound.action ? { action: inbound.action } : null,
+      id: randomUUID(), conversationId, direction: 'inbound', text: inbound.text, payload: inboundPayload(inbound),
       eventId: inbound.eventId, kind: inbound.kind, intent: inbound.intent, confidence: inbound.confidence, createdAt: at(0),
     },
     ...replies.map((r, i) => ({
@@ -38,4 +40,10 @@ export async function storeTurn(db: Db, conversationId: string, now: Date, inbou
         "kind" text, "intent" text, "confidence" double precision, "createdAt" timestamp(3))
     )
     UPDATE "Conversation" SET "state" = ${JSON.stringify(state)}::jsonb, "updatedAt" = now() WHERE "id" = ${conversationId}`;
+}
+
+/** `{ action?, answered? }`, or null when there is neither (most messages), which keeps the row small. */
+function inboundPayload(inbound: StoredInbound): { action?: string; answered?: string } | null {
+  if (!inbound.action && !inbound.answered) return null;
+  return { ...(inbound.action ? { action: inbound.action } : {}), ...(inbound.answered ? { answered: inbound.answered } : {}) };
 }

@@ -54,7 +54,7 @@ export interface EscalationView {
 /**
  * What agents can do. Every method takes the acting agent (already authenticated).
  * Errors are DeskbotError: `not_found` (no such escalation), `forbidden` (claimed by someone else, or not the
- * owner), `bad_request` (e.g. empty text, already resolved).
+ * owner), `conflict` (already resolved), `bad_request` (e.g. empty text).
  */
 export interface AgentDesk {
   /** Bearer token → agent, or null when the token is unknown. */

@@ -6,6 +6,8 @@ export type DeskbotErrorCode =
   | 'forbidden'
   | 'rate_limited'
   | 'not_found'
+  /** The request clashes with the record's current state (e.g. resolving an escalation already resolved): 409. */
+  | 'conflict'
   | 'channel_send_failed'
   | 'dependency_missing'
   | 'evaluation_timeout'
@@ -32,6 +34,7 @@ const defaultStatus: Record<DeskbotErrorCode, number> = {
   forbidden: 403,
   rate_limited: 429,
   not_found: 404,
+  conflict: 409,
   channel_send_failed: 502,
   dependency_missing: 500,
   evaluation_timeout: 503,

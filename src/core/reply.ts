@@ -79,4 +79,11 @@ export interface TurnSummary {
   ticket?: string;
   /** Slugs of articles offered in this turn. */
   articles?: string[];
+  /**
+   * The kind of question deskbot had asked (a pending dialog step: `ask_impact`, `rating`, …) when the message was read
+   * as its answer. Such a message has a low classifier confidence because it is an answer, not a request, so the
+   * misunderstood inbox leaves it out. Unset when the message was a new topic, a miss, or a reply the question could
+   * not read (asked again).
+   */
+  answered?: string;
 }

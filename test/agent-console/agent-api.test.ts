@@ -148,7 +148,8 @@ test('resolve: only the owner, with an optional note; the escalation leaves the 
   const open = await call('GET', '/api/agent/escalations', alice());
   expect(open.body.escalations.map((e: { id: string }) => e.id)).toEqual(['esc-2']);
   const again = await call('POST', '/api/agent/escalations/esc-1/resolve', alice(), {});
-  expect(again.status).toBe(400);
+  expect(again.status).toBe(409);
+  expect(again.body.error.code).toBe('conflict');
   expect((await call('POST', '/api/agent/escalations/esc-2/resolve', alice(), { note: 5 })).status).toBe(400);
 });
 

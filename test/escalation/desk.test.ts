@@ -63,6 +63,17 @@ describe('agent desk', () => {
     await expect(system.desk.sendMessage(loser, escalation.id, 'hi')).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  test('two resolves of one escalation at once: one resolves it, the other is a 409 conflict, not a 403', async () => {
+    const { escalation, ticket } = await askForPerson();
+    const { agent } = await newAgent();
+    expect((await system.desk.claim(agent, escalation.id)).claimed).toBe(true);
+    const results = await Promise.allSettled([system.desk.resolve(agent, escalation.id), system.desk.resolve(agent, escalation.id)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(lost?.reason).toMatchObject({ code: 'conflict', status: 409 });
+    expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('resolved');
+  });
+
   test('bridge both ways, then resolve: ticket Resolved, employee told and asked for a rating', async () => {
     const { emp, escalation, ticket, conversationId } = await askForPerson();
     const { agent } = await newAgent();
@@ -89,7 +100,9 @@ describe('agent desk', () => {
     const rating = web.sent.slice(sentBefore).flatMap((s) => s.replies).find((r) => r.choices?.length === 5);
     expect(rating?.text).toContain(ticket.number);
     expect((await system.desk.listOpen(agent)).some((v) => v.id === escalation.id)).toBe(false);
-    await expect(system.desk.sendMessage(agent, escalation.id, 'more')).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(system.desk.sendMessage(agent, escalation.id, 'more')).rejects.toMatchObject({ code: 'conflict', status: 409 });
+    // Resolving it again clashes with its state (409), it is not a malformed request (400).
+    await expect(system.desk.resolve(agent, escalation.id)).rejects.toMatchObject({ code: 'conflict', status: 409 });
 
     // After resolution the bot talks again, and takes the rating.
     const rated = await emp.say('5');

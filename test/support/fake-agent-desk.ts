@@ -112,7 +112,7 @@ export function createFakeAgentDesk(): FakeAgentDesk {
   function open(id: string): EscalationView {
     const e = escalations.get(id);
     if (!e) throw new DeskbotError('not_found', 'No such escalation.');
-    if (e.status === 'resolved') throw new DeskbotError('bad_request', 'This escalation is already resolved.');
+    if (e.status === 'resolved') throw new DeskbotError('conflict', 'This escalation is already resolved.');
     return e;
   }
   function owned(agent: AgentRef, id: string): EscalationView {

@@ -25,7 +25,8 @@ export interface InboxGroup {
 /**
  * The misunderstood inbox: employee messages of the last `days` days that were out of scope, or were given an intent
  * with confidence below `act` (so deskbot had to ask or gave up), not yet added or dismissed; newest first, at most
- * 500, grouped by similarity.
+ * 500, grouped by similarity. Messages read as the answer to a question deskbot had asked ("just me", a rating, "yes")
+ * are left out: their low confidence says they are answers, not that they were misunderstood (TurnSummary.answered).
  */
 export async function misunderstoodInbox(db: Db, options: { days: number; act: number }): Promise<{ total: number; groups: InboxGroup[] }> {
   const since = new Date(Date.now() - options.days * 86_400_000);
@@ -33,6 +34,7 @@ export async function misunderstoodInbox(db: Db, options: { days: number; act: n
     SELECT m."id", m."text", m."createdAt", m."kind", m."intent", m."confidence" FROM "Message" m
     LEFT JOIN "InboxTriage" t ON t."messageId" = m."id"
     WHERE m."direction" = 'inbound' AND m."createdAt" >= ${since} AND m."text" <> '' AND t."messageId" IS NULL
+      AND (m."payload"->>'answered') IS NULL
       AND (m."kind" = 'out_of_scope' OR (m."kind" IN ('incident', 'service_request', 'question') AND m."confidence" < ${options.act}))
     ORDER BY m."createdAt" DESC LIMIT 500`;
   const messages: MisunderstoodMessage[] = rows.map((r) => ({

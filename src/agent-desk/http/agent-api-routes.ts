@@ -17,7 +17,8 @@ import { parseInput } from './parse-input.js';
  * - `POST /api/agent/escalations/:id/messages` `{ text }` (1–4000 chars) → `{ ok: true }`
  * - `POST /api/agent/escalations/:id/resolve` `{ note? }` → `{ ok: true }`
  * - `POST /api/agent/escalations/:id/release` → `{ ok: true }` (hand back to the queue)
- * Desk errors keep their status: not_found 404, forbidden 403, bad_request 400.
+ * Desk errors keep their status: not_found 404, forbidden 403, conflict 409 (the escalation is resolved already: a
+ * second resolve, or a message, claim or release after it), bad_request 400.
  */
 export function registerAgentApiRoutes(app: FastifyInstance, desk: AgentDesk, sessions: ConsoleSessions<AgentRef>): void {
   // Agents' views of tickets and conversations must not linger in shared caches or the browser's.
