@@ -37,7 +37,9 @@ test('intent names: letters of any script are kept, whitespace becomes _ and the
   const res = await importFile(csv);
   expect(res.status).toBe(200);
   expect(res.body.summary.intentsCreated).toEqual(['café_problème', '日本語', 'has_space']);
-  expect(res.body.summary.intentsRenamed).toEqual([{ from: 'cafe\u0301_problème', to: 'café_problème' }, { from: 'has space', to: 'has_space' }]);
+  // The accent typed as "e" + combining accent is the same name in NFC: merged, and not shown as a rename that
+  // would read "café_problème → café_problème".
+  expect(res.body.summary.intentsRenamed).toEqual([{ from: 'has space', to: 'has_space' }]);
   expect(res.body.skipped).toEqual([]);
   expect((await call('GET', `/api/admin/intents/${encodeURIComponent('café_problème')}`)).body.intent.exampleCount).toBe(2);
   // The API applies the same rule, so what an import creates can be edited by name.
