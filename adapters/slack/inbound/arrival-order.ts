@@ -15,6 +15,19 @@ export interface ArrivalOrder {
 }
 
 /**
+ * Run `work` once every earlier arrival of the conversation has started its turn; `work` calls `started` when its own
+ * turn has started, and it counts as started anyway once `work` ends (returns, throws or ignores the message).
+ */
+export async function inArrivalOrder(ticket: ArrivalTicket, work: (started: () => void) => Promise<void>): Promise<void> {
+  try {
+    await ticket.ready;
+    await work(ticket.started);
+  } finally {
+    ticket.started();
+  }
+}
+
+/**
  * Keeps a conversation's messages in delivery order up to the pipeline. Between delivery and the turn a message waits
  * for lookups (its thread's holder in the database, the sender's users.info) that can finish in any order, so without
  * a line a later message could reach the pipeline, and be answered, first. Only the start of turns is ordered here;

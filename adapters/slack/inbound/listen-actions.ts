@@ -6,6 +6,7 @@ import { decodeForm, formModal } from '../render/form-modal.js';
 import { actionIds } from '../render/reply-blocks.js';
 import { runTurn } from '../run-turn.js';
 import type { SlackRuntime } from '../slack-runtime.js';
+import { inArrivalOrder } from './arrival-order.js';
 import { markChosen } from './mark-chosen.js';
 import { readBlockAction, type BlockActionReading } from './read-block-action.js';
 import { threadConversation } from './thread-conversation.js';
@@ -24,14 +25,7 @@ export function listenForActions(bolt: App, rt: SlackRuntime): void {
     const arrival = employees ? rt.arrivals.take(employees.conversation.externalId) : null;
     await ack();
     if (!employees || !arrival) return;
-    await rt.track('choice', async () => {
-      try {
-        await arrival.ready;
-        await onChoice(rt, employees, arrival.started);
-      } finally {
-        arrival.started();
-      }
-    });
+    await rt.track('choice', () => inArrivalOrder(arrival, (started) => onChoice(rt, employees, started)));
   });
   bolt.action(actionIds.form, async ({ ack, body }) => {
     await ack();

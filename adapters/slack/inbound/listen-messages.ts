@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { relayAgentReply } from '../agents/relay-agent-reply.js';
 import { runTurn } from '../run-turn.js';
 import type { SlackRuntime } from '../slack-runtime.js';
+import { inArrivalOrder } from './arrival-order.js';
 import { readMessageEvent, type MessageEventReading } from './read-message-event.js';
 import { threadConversation } from './thread-conversation.js';
 
@@ -22,14 +23,7 @@ export function listenForMessages(bolt: App, rt: SlackRuntime): void {
     if (reading.kind === 'agent_reply') return rt.track('agent reply', () => relayAgentReply(rt, reading));
     // The place in line is taken now, in Slack's delivery order; the lookups below may finish in any order.
     const arrival = rt.arrivals.take(reading.conversation.externalId);
-    return rt.track('employee message', async () => {
-      try {
-        await arrival.ready;
-        await answer(reading, body, arrival.started);
-      } finally {
-        arrival.started();
-      }
-    });
+    return rt.track('employee message', () => inArrivalOrder(arrival, (started) => answer(reading, body, started)));
   };
   bolt.event('message', onEvent);
   bolt.event('app_mention', onEvent);
