@@ -3,4 +3,4 @@ export type { AgentDesk, AgentRef, DeskMessage, EscalationStatus, EscalationView
 export { createAgentDesk, type AgentDeskDeps } from './create-agent-desk.js';
 export { createAgent, hashAgentToken, toAgentRef } from './create-agent.js';
 export { buildEscalationViews } from './escalation-view.js';
-export { sendToEmployee, type ChannelLookup } from './send-to-employee.js';
+export { sendToConversation, type ChannelLookup } from './send-to-employee.js';

@@ -1,4 +1,3 @@
-import type { Db } from '../db/client.js';
 import type { ChannelAdapter } from '../core/adapter.js';
 import type { ChannelName } from '../core/message.js';
 import type { Reply } from '../core/reply.js';
@@ -15,19 +14,10 @@ export interface EmployeeConversation {
 
 /**
  * Write replies proactively into an employee's conversation on whatever channel they used, through the channel
- * adapter and the conversation's stored reference.
+ * adapter and the conversation's stored reference (the caller reads it, usually together with something else).
+ * @param conversation the conversation's channel and reference, null when it is gone
  * @throws DeskbotError `not_found` when the conversation is gone, `channel_send_failed` when its channel does not run
  *   or the platform refuses
- */
-export async function sendToEmployee(db: Db, channels: ChannelLookup, conversationId: string, replies: Reply[]): Promise<void> {
-  const conversation = await db.conversation.findUnique({ where: { id: conversationId }, select: { channel: true, reference: true } });
-  await sendToConversation(channels, conversationId, conversation, replies);
-}
-
-/**
- * {@link sendToEmployee} for a caller that read the conversation already (with something else, in one query).
- * @param conversation the conversation's channel and reference, null when it is gone
- * @throws as {@link sendToEmployee}
  */
 export async function sendToConversation(
   channels: ChannelLookup, conversationId: string, conversation: EmployeeConversation | null, replies: Reply[],

@@ -97,14 +97,14 @@ export function understanderFromModels(intents: IntentDefinition[], models: Unde
       if (!top) return { kind: 'out_of_scope', intent: null, confidence: scores.outOfScope, alternatives, ...base };
       // The kind first, then the best intent of that kind: an incident worded like no one topic spreads over many
       // incident intents, and one intent of another kind must not win on its undivided share.
-      const best = bestOfLikeliestKind(scores.intents)!;
-      const massOf = (kind: IntentKind) => scores.intents.reduce((sum, i) => sum + (i.kind === kind ? i.confidence : 0), 0);
+      const mass = kindMasses(scores.intents);
+      const best = bestOfLikeliestKind(scores.intents, mass);
       // Scope is decided on the kind ("webcam black in teams" is clearly an incident even when two intents split it),
       // judged by the likeliest intent's kind, or by the kind picked when the kind model's cue words are sure of it:
       // text with no known word spreads evenly over the intents, and the kind with the most intents must not pass
       // for an answer then.
       const judged = best.kind !== top.kind && (kindPrediction.ranking.find((r) => r.label === best.kind)?.score ?? 0) >= SURE_KIND ? best.kind : top.kind;
-      const kindConfidence = massOf(judged);
+      const kindConfidence = mass.get(judged) ?? 0;
       if (scores.outOfScope >= kindConfidence || kindConfidence < minConfidence) {
         return { kind: 'out_of_scope', intent: null, confidence: scores.outOfScope, alternatives, ...base };
       }
@@ -116,13 +116,18 @@ export function understanderFromModels(intents: IntentDefinition[], models: Unde
   };
 }
 
-/** The best intent of the kind with the highest summed confidence (intents ranked best first). */
-function bestOfLikeliestKind(intents: KindScores['intents']): KindScores['intents'][number] | undefined {
-  const totals = new Map<string, number>();
+/** Each kind's summed confidence over its intents. */
+function kindMasses(intents: KindScores['intents']): Map<IntentKind, number> {
+  const totals = new Map<IntentKind, number>();
   for (const i of intents) totals.set(i.kind, (totals.get(i.kind) ?? 0) + i.confidence);
-  let kind: string | undefined;
-  for (const [k, total] of totals) if (kind === undefined || total > totals.get(kind)!) kind = k;
-  return intents.find((i) => i.kind === kind);
+  return totals;
+}
+
+/** The best intent of the kind with the highest summed confidence (`intents` ranked best first and not empty). */
+function bestOfLikeliestKind(intents: KindScores['intents'], mass: Map<IntentKind, number>): KindScores['intents'][number] {
+  let kind: IntentKind | undefined;
+  for (const [k, total] of mass) if (kind === undefined || total > mass.get(kind)!) kind = k;
+  return intents.find((i) => i.kind === kind)!;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { changeTicketImpact } from '../tickets/change-impact.js';
 import { reportImpactChange } from './answer-impact-change.js';
 import type { ChoiceAction } from './choice-values.js';
-import { openUnticketedIncident, unansweredIncidentKey } from './open-unanswered-incident.js';
+import { incidentIdKey, openUnticketedIncident } from './open-unanswered-incident.js';
 import { impactAnswers } from './read-impact-reply.js';
 import type { Turn } from './turn.js';
 import { ticketTitle } from './open-ticket-reply.js';
@@ -65,7 +65,7 @@ async function answerOlderQuestion(turn: Turn, action: ImpactPress & { ref: stri
 /** The ticket a ref names: a ticket number as it is, or the ticket the pending-incident sweep opened for that incident id. */
 async function ticketNumberFor(turn: Turn, ref: string): Promise<string | null> {
   const byKey = await turn.db.ticket.findUnique({
-    where: { sourceEventKey: unansweredIncidentKey(turn.conversationId, { id: ref, intent: '', text: '' }) }, select: { number: true },
+    where: { sourceEventKey: incidentIdKey(turn.conversationId, ref) }, select: { number: true },
   });
   if (byKey) return byKey.number;
   return /^[A-Z]{2,5}\d+$/.test(ref) ? ref : null;

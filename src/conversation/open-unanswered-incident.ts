@@ -23,8 +23,12 @@ export function incidentDefaults(intent: { defaultImpact: Level; defaultUrgency:
  * from its words), so a retried sweep, a second instance or a crash between steps can never open it twice.
  */
 export function unansweredIncidentKey(conversationId: string, incident: UnticketedIncident): string {
-  const id = incident.id ?? createHash('sha256').update(`${incident.intent}\n${incident.text}`).digest('hex').slice(0, 32);
-  return `pending:${conversationId}:${id}`;
+  return incidentIdKey(conversationId, incident.id ?? createHash('sha256').update(`${incident.intent}\n${incident.text}`).digest('hex').slice(0, 32));
+}
+
+/** The ticket key of the reported incident with this id in this conversation (see {@link unansweredIncidentKey}). */
+export function incidentIdKey(conversationId: string, incidentId: string): string {
+  return `pending:${conversationId}:${incidentId}`;
 }
 
 /**

@@ -59,6 +59,4 @@ export interface TranscriptStore {
    * retry), in one write. `first` says which: true with the activity just appended, false with the earlier one.
    */
   appendUnlessSeen(conversationId: string, activity: TranscriptActivity, clientActivityId: string): Promise<{ appended: AppendedActivity; first: boolean }>;
-  /** The first activity of the conversation whose `channelData.clientActivityID` equals the given one, or null. */
-  findByClientActivityId(conversationId: string, clientActivityId: string): Promise<AppendedActivity | null>;
 }

@@ -110,13 +110,6 @@ export function createPrismaTranscriptStore(db: Db, options: { conversationCache
         SELECT *, true AS "first" FROM ins UNION ALL SELECT *, false AS "first" FROM seen`;
       return { appended: toAppended(row!), first: row!.first };
     },
-    async findByClientActivityId(conversationId, clientActivityId) {
-      const [row] = await db.$queryRaw<ActivityRow[]>`
-        SELECT "id", "conversationId", "activity" FROM "DirectLineActivity"
-        WHERE "conversationId" = ${conversationId} AND "activity" -> 'channelData' ->> 'clientActivityID' = ${clientActivityId}
-        ORDER BY "id" LIMIT 1`;
-      return row ? toAppended(row) : null;
-    },
   };
 }
 

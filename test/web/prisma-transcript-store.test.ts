@@ -65,9 +65,10 @@ test('finds an activity by its clientActivityID within its conversation only', a
   await store.createConversation({ id: 'conv-e' });
   const a = await store.append('conv-e', { type: 'message', text: 'hi', channelData: { clientActivityID: 'abc' } });
   await store.append('conv-e', { type: 'message', text: 'again', channelData: { clientActivityID: 'abc' } });
-  expect((await store.findByClientActivityId('conv-e', 'abc'))?.id).toBe(a.id);
-  expect(await store.findByClientActivityId('conv-d', 'abc')).toBeNull();
-  expect(await store.findByClientActivityId('conv-e', 'zzz')).toBeNull();
+  const retry = { type: 'message', text: 'hi', channelData: { clientActivityID: 'abc' } };
+  expect(await store.appendUnlessSeen('conv-e', retry, 'abc')).toMatchObject({ first: false, appended: { id: a.id } });
+  expect((await store.appendUnlessSeen('conv-d', retry, 'abc')).first).toBe(true);
+  expect((await store.appendUnlessSeen('conv-e', { ...retry, channelData: { clientActivityID: 'zzz' } }, 'zzz')).first).toBe(true);
 });
 
 test('appendUnlessSeen appends a new clientActivityID once and gives a retry the first activity', async () => {
