@@ -65,6 +65,16 @@ async function platformStub(options: { delayMs?: number } = {}) {
   };
 }
 
+/** Start the escalation system (relay and worker) on the stub platform, and wait until every notice in `ids` is sent. */
+async function workUntilSent(platform: Awaited<ReturnType<typeof platformStub>>, ids: string[], timeoutMs: number): Promise<EscalationSystem> {
+  const system = testSystem(db.prisma, db.url, { ...platform.adapter, channel: 'web', sent: [], texts: () => [] });
+  closers.push(() => closeSystem(system));
+  await system.start();
+  await waitFor(async () => (await db.prisma.employeeNotice.count({ where: { id: { in: ids }, status: 'sent' } })) === ids.length,
+    timeoutMs, 'every notice sent');
+  return system;
+}
+
 /** A web conversation of a new employee. */
 async function newConversation(prisma: PrismaClient = db.prisma): Promise<string> {
   const employee = await prisma.employee.create({ data: { displayName: 'Grace Hopper', email: `${randomUUID()}@example.com` } });
@@ -194,11 +204,7 @@ describe('the notices of one conversation are sent in the order they were writte
     const first = await writeNotice(conversationId, 'Ada from the service desk has picked up INC0001238');
     const second = await writeNotice(conversationId, 'Your request about INC0001238 is back in the queue');
     platform.fail('picked up', 1);
-    const system: EscalationSystem = testSystem(db.prisma, db.url, { ...platform.adapter, channel: 'web', sent: [], texts: () => [] });
-    closers.push(() => closeSystem(system));
-    await system.start();
-    await waitFor(async () => (await db.prisma.employeeNotice.count({ where: { id: { in: [first, second] }, status: 'sent' } })) === 2,
-      20_000, 'both notices sent');
+    await workUntilSent(platform, [first, second], 20_000);
     // The relay queues every pending notice of the database; only this conversation's are looked at.
     expect(platform.received.filter((t) => t.includes('INC0001238'))).toEqual([
       'Ada from the service desk has picked up INC0001238', 'Your request about INC0001238 is back in the queue',
@@ -213,11 +219,7 @@ describe('the notices of one conversation are sent in the order they were writte
     const first = await writeNotice(conversationId, 'Ada from the service desk has picked up INC0001239');
     const second = await writeNotice(conversationId, 'INC0001239 was resolved: how did we do?');
     platform.fail('picked up', 3);
-    const system: EscalationSystem = testSystem(db.prisma, db.url, { ...platform.adapter, channel: 'web', sent: [], texts: () => [] });
-    closers.push(() => closeSystem(system));
-    await system.start();
-    await waitFor(async () => (await db.prisma.employeeNotice.count({ where: { id: { in: [first, second] }, status: 'sent' } })) === 2,
-      40_000, 'both notices sent');
+    const system = await workUntilSent(platform, [first, second], 40_000);
     expect(platform.received.filter((t) => t.includes('INC0001239'))).toEqual([
       'Ada from the service desk has picked up INC0001239', 'INC0001239 was resolved: how did we do?',
     ]);
